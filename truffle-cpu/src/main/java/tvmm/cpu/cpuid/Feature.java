@@ -1,0 +1,103 @@
+package tvmm.cpu.cpuid;
+
+/**
+ * Every CPUID feature flag tvmm knows, with where it lives and whether tvmm implements it.
+ * CPUID advertises exactly the flags marked implemented (DESIGN.md §3: never advertise a
+ * feature that is not implemented). To advertise a new extension once its instructions exist,
+ * flip its flag here; CR4 validity ({@link CpuFeatures#cr4ValidMask}) follows automatically.
+ */
+public enum Feature {
+    // Leaf 1 EDX
+    FPU(1, Reg.EDX, 0, false),          // x87: a later issue
+    VME(1, Reg.EDX, 1, false),          // virtual-8086 extensions: VM86 unsupported
+    DE(1, Reg.EDX, 2, false),
+    PSE(1, Reg.EDX, 3, true),           // 4 MiB pages (PageWalker)
+    TSC(1, Reg.EDX, 4, true),
+    MSR(1, Reg.EDX, 5, true),
+    PAE(1, Reg.EDX, 6, true),
+    MCE(1, Reg.EDX, 7, false),
+    CX8(1, Reg.EDX, 8, true),
+    APIC(1, Reg.EDX, 9, true),
+    SEP(1, Reg.EDX, 11, true),          // SYSENTER/SYSEXIT
+    MTRR(1, Reg.EDX, 12, true),         // MsrFile keeps the MTRRs
+    PGE(1, Reg.EDX, 13, true),          // global pages (SoftTlb)
+    MCA(1, Reg.EDX, 14, false),
+    CMOV(1, Reg.EDX, 15, true),
+    PAT(1, Reg.EDX, 16, true),
+    PSE36(1, Reg.EDX, 17, true),
+    CLFSH(1, Reg.EDX, 19, true),
+    MMX(1, Reg.EDX, 23, false),
+    FXSR(1, Reg.EDX, 24, false),
+    SSE(1, Reg.EDX, 25, false),
+    SSE2(1, Reg.EDX, 26, false),
+    // Leaf 1 ECX
+    SSE3(1, Reg.ECX, 0, false),
+    PCLMULQDQ(1, Reg.ECX, 1, false),
+    MONITOR(1, Reg.ECX, 3, false),
+    SSSE3(1, Reg.ECX, 9, false),
+    CX16(1, Reg.ECX, 13, true),
+    PCID(1, Reg.ECX, 17, false),
+    SSE41(1, Reg.ECX, 19, false),
+    SSE42(1, Reg.ECX, 20, false),
+    X2APIC(1, Reg.ECX, 21, true),
+    MOVBE(1, Reg.ECX, 22, true),
+    POPCNT(1, Reg.ECX, 23, true),
+    TSC_DEADLINE(1, Reg.ECX, 24, true),
+    XSAVE(1, Reg.ECX, 26, false),
+    OSXSAVE(1, Reg.ECX, 27, false),     // dynamic: mirrors CR4.OSXSAVE when XSAVE exists
+    RDRAND(1, Reg.ECX, 30, true),
+    HYPERVISOR(1, Reg.ECX, 31, true),
+    // Leaf 7.0 EBX
+    FSGSBASE(7, Reg.EBX, 0, false),
+    BMI1(7, Reg.EBX, 3, false),
+    SMEP(7, Reg.EBX, 7, false),         // PageWalker honours CR4.SMEP; off until the CR4 path is tested
+    BMI2(7, Reg.EBX, 8, false),
+    ERMS(7, Reg.EBX, 9, false),
+    INVPCID(7, Reg.EBX, 10, false),
+    ADX(7, Reg.EBX, 19, false),
+    SMAP(7, Reg.EBX, 20, false),        // needs STAC/CLAC in the ISA
+    // Leaf 7.0 ECX
+    UMIP(7, Reg.ECX, 2, false),
+    LA57(7, Reg.ECX, 16, false),        // 5-level paging: not implemented
+    RDPID(7, Reg.ECX, 22, false),
+    // Leaf 0x80000001 ECX
+    LAHF_LM(0x8000_0001, Reg.ECX, 0, true),
+    ABM(0x8000_0001, Reg.ECX, 5, true), // LZCNT
+    PREFETCHW(0x8000_0001, Reg.ECX, 8, false),
+    // Leaf 0x80000001 EDX
+    SYSCALL(0x8000_0001, Reg.EDX, 11, true),
+    NX(0x8000_0001, Reg.EDX, 20, true),
+    PAGE1GB(0x8000_0001, Reg.EDX, 26, true),
+    RDTSCP(0x8000_0001, Reg.EDX, 27, true),
+    LM(0x8000_0001, Reg.EDX, 29, true),
+    // Leaf 0x80000007 EDX
+    INVARIANT_TSC(0x8000_0007, Reg.EDX, 8, true),
+    // Leaf 6 EAX
+    ARAT(6, Reg.EAX, 2, true);          // the emulated APIC timer never stops in C-states
+
+    /** CPUID output register. */
+    public enum Reg { EAX, EBX, ECX, EDX }
+
+    public final int leaf;
+    public final Reg reg;
+    public final int bit;
+    public final boolean implemented;
+
+    Feature(int leaf, Reg reg, int bit, boolean implemented) {
+        this.leaf = leaf;
+        this.reg = reg;
+        this.bit = bit;
+        this.implemented = implemented;
+    }
+
+    /** The mask of implemented features in one leaf register. */
+    public static int mask(int leaf, Reg reg) {
+        int m = 0;
+        for (Feature f : values()) {
+            if (f.leaf == leaf && f.reg == reg && f.implemented) {
+                m |= 1 << f.bit;
+            }
+        }
+        return m;
+    }
+}
