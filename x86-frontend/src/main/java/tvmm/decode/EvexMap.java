@@ -1,0 +1,9 @@
+package tvmm.decode;
+
+final class EvexMap {
+    private EvexMap() {
+    }
+
+    static void build(Entry[][] maps) {
+    }
+}

@@ -1,0 +1,177 @@
+package tvmm.decode;
+
+/**
+ * One decoded x86 instruction: immutable, built once by the {@link Decoder} and read by the
+ * CPU when it builds nodes and by the {@link Disassembler}. Fields are public and final so
+ * that reading them from a compilation-final node field folds to a constant.
+ *
+ * <p>Operands are in Intel order (destination first), at most {@link #MAX_OPERANDS}. An
+ * instruction has at most one memory operand ({@link OperandKind#MEM} or
+ * {@link OperandKind#MOFFS}); its form is in {@link #segment}, {@link #base},
+ * {@link #index}, {@link #scale}, {@link #disp} and {@link #addressSize}.
+ */
+public final class Instruction {
+    public static final int MAX_OPERANDS = 4;
+
+    /** OK, or why there is no instruction (then only {@link #length} and {@link #mode} are set). */
+    public final Status status;
+    public final Op op;
+    /**
+     * Bytes consumed, prefixes included. For TRUNCATED: the number of bytes that were
+     * available; for TOO_LONG: 15; for INVALID: the bytes examined so far.
+     */
+    public final int length;
+    /** The decoding mode in bits: 16, 32 or 64 (CS.D / CS.L). */
+    public final int mode;
+    /**
+     * Effective operand size in bytes: 1 for byte forms, else 2, 4 or 8 after 66 and REX.W
+     * (and the 64-bit default of near branches and stack operations).
+     */
+    public final int operandSize;
+    /** Effective address size in bytes (2, 4 or 8) after 67. */
+    public final int addressSize;
+    /** {@link Prefix} bits. */
+    public final int prefixes;
+    /** The raw REX byte (0x40-0x4F), or 0. */
+    public final int rex;
+    public final Encoding encoding;
+    /** Opcode map: 0 one-byte, 1 0F, 2 0F38, 3 0F3A. */
+    public final int map;
+    /** The opcode byte within {@link #map}. */
+    public final int opcode;
+    /** The ModRM byte, or -1 when the instruction has none. */
+    public final int modrm;
+    /** Condition code 0-15 (SDM Vol. 1 Appendix B) for Jcc, SETcc, CMOVcc, FCMOVcc; else -1. */
+    public final int condition;
+
+    public final int operandCount;
+    private final OperandKind kind0, kind1, kind2, kind3;
+    private final int size0, size1, size2, size3;
+    private final Reg reg0, reg1, reg2, reg3;
+
+    /**
+     * Segment of the memory/moffs/string-source operand after overrides (the last override
+     * wins; in 64-bit mode ES/CS/SS/DS overrides are ignored and reported as DS, or SS for
+     * rSP/rBP bases as in legacy modes), or null when there is no memory operand.
+     */
+    public final Reg segment;
+    /** Base register (GPR of the address size, or RIP/EIP for RIP-relative), or null. */
+    public final Reg base;
+    /** Index register (GPR of the address size, or a vector register for VSIB), or null. */
+    public final Reg index;
+    /** Scale factor 1, 2, 4 or 8 (1 when there is no index). */
+    public final int scale;
+    /** Displacement, sign-extended (EVEX disp8*N already scaled); the moffs address for MOFFS. */
+    public final long disp;
+    /** First immediate (sign- or zero-extended as the instruction defines), branch displacement, or far offset. */
+    public final long imm;
+    /** Second immediate (ENTER's nesting level, EXTRQ/INSERTQ), or the far pointer's selector. */
+    public final long imm2;
+
+    /** VEX/EVEX vector length in bytes (16, 32, 64), 0 for legacy encodings. */
+    public final int vectorLength;
+    /** EVEX opmask register (k1-k7), or null when unmasked. */
+    public final Reg mask;
+    /** EVEX.z: zeroing- rather than merging-masking. */
+    public final boolean zeroing;
+    /** EVEX.b with a memory operand: embedded broadcast of one element. */
+    public final boolean broadcast;
+    /** EVEX embedded rounding: -1 none, 0-3 rounding control with SAE, 4 SAE only. */
+    public final int rounding;
+
+    Instruction(Decoder d) {
+        this.status = d.status;
+        this.op = d.op;
+        this.length = d.length;
+        this.mode = d.mode;
+        this.operandSize = d.osize;
+        this.addressSize = d.asize;
+        this.prefixes = d.prefixes;
+        this.rex = d.rex;
+        this.encoding = d.encoding;
+        this.map = d.map;
+        this.opcode = d.opcode;
+        this.modrm = d.modrm;
+        this.condition = d.condition;
+        this.operandCount = d.nops;
+        this.kind0 = d.kinds[0];
+        this.kind1 = d.kinds[1];
+        this.kind2 = d.kinds[2];
+        this.kind3 = d.kinds[3];
+        this.size0 = d.sizes[0];
+        this.size1 = d.sizes[1];
+        this.size2 = d.sizes[2];
+        this.size3 = d.sizes[3];
+        this.reg0 = d.regs[0];
+        this.reg1 = d.regs[1];
+        this.reg2 = d.regs[2];
+        this.reg3 = d.regs[3];
+        this.segment = d.segment;
+        this.base = d.base;
+        this.index = d.index;
+        this.scale = d.scale;
+        this.disp = d.disp;
+        this.imm = d.imm;
+        this.imm2 = d.imm2;
+        this.vectorLength = d.vl;
+        this.mask = d.mask;
+        this.zeroing = d.zeroing;
+        this.broadcast = d.broadcast;
+        this.rounding = d.rounding;
+    }
+
+    public boolean isValid() {
+        return status == Status.OK;
+    }
+
+    /** The kind of operand {@code i} (NONE at or beyond {@link #operandCount}). */
+    public OperandKind kind(int i) {
+        switch (i) {
+            case 0: return kind0;
+            case 1: return kind1;
+            case 2: return kind2;
+            case 3: return kind3;
+            default: return OperandKind.NONE;
+        }
+    }
+
+    /**
+     * The size of operand {@code i} in bytes: register width, memory access width (0 when
+     * the access has no fixed size, e.g. LEA, INVLPG; 6/10 for far pointers and
+     * descriptor-table registers), or the immediate's width in the encoding.
+     */
+    public int size(int i) {
+        switch (i) {
+            case 0: return size0;
+            case 1: return size1;
+            case 2: return size2;
+            case 3: return size3;
+            default: return 0;
+        }
+    }
+
+    /** The register of operand {@code i} when its kind is REG, else null. */
+    public Reg reg(int i) {
+        switch (i) {
+            case 0: return reg0;
+            case 1: return reg1;
+            case 2: return reg2;
+            case 3: return reg3;
+            default: return null;
+        }
+    }
+
+    public boolean hasPrefix(int prefixBit) {
+        return (prefixes & prefixBit) != 0;
+    }
+
+    /** True when the memory operand is RIP/EIP-relative (64-bit mode, mod=00 rm=101). */
+    public boolean isRipRelative() {
+        return base != null && base.cls == RegClass.IP;
+    }
+
+    @Override
+    public String toString() {
+        return status == Status.OK ? Disassembler.format(this, 0) : status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

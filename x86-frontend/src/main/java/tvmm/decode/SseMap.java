@@ -1,0 +1,9 @@
+package tvmm.decode;
+
+final class SseMap {
+    private SseMap() {
+    }
+
+    static final String TEXT = """
+        """;
+}

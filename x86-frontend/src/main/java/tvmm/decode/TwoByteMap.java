@@ -1,0 +1,9 @@
+package tvmm.decode;
+
+final class TwoByteMap {
+    private TwoByteMap() {
+    }
+
+    static final String TEXT = """
+        """;
+}

@@ -1,0 +1,9 @@
+package tvmm.decode;
+
+final class VexMap {
+    private VexMap() {
+    }
+
+    static void build(Entry[][] maps) {
+    }
+}
