@@ -1,0 +1,58 @@
+package tvmm.kernel;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The kernel instance: the root protection domain, the mapping lock that guards the capability
+ * derivation tree, and the log every contained fault is reported to in one line.
+ *
+ * <p>There is no static mutable state: two kernels in one JVM (two tests, two VMs) are independent.
+ */
+public final class Kernel {
+    /** The root PD's capability to itself lives at this selector of its own space. */
+    public static final int SEL_SELF = 0;
+
+    final Object mappingLock = new Object();
+    private final Consumer<String> log;
+    private final int hostCores;
+    private final PdCap root;
+
+    private Kernel(Consumer<String> log) {
+        this.log = log;
+        this.hostCores = Runtime.getRuntime().availableProcessors();
+        this.root = Pd.createRoot(this);
+    }
+
+    /** Boots a kernel that logs to standard error. */
+    public static Kernel boot() {
+        return boot(System.err::println);
+    }
+
+    /** Boots a kernel whose one-line log records go to {@code log}. */
+    public static Kernel boot(Consumer<String> log) {
+        return new Kernel(Objects.requireNonNull(log));
+    }
+
+    /** A capability with every right to the root protection domain. */
+    public PdCap root() {
+        return root;
+    }
+
+    /** Host cores the JVM may run on: the valid range of scheduling-context placements. */
+    public int hostCores() {
+        return hostCores;
+    }
+
+    /** Writes one log record; newlines are folded so a record is always one line. */
+    void log(String line) {
+        log.accept("tvmm.kernel: " + line.replace('\n', ' ').replace('\r', ' '));
+    }
+
+    /** "Type: message at Frame" in one line: how a contained fault is described. */
+    static String describe(Throwable t) {
+        StackTraceElement[] st = t.getStackTrace();
+        String where = st.length > 0 ? " at " + st[0] : "";
+        return t.getClass().getName() + (t.getMessage() != null ? ": " + t.getMessage() : "") + where;
+    }
+}
