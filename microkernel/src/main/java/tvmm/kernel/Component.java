@@ -192,9 +192,9 @@ public final class Component {
             recent.pollFirst();
         }
         if (recent.size() >= policy.maxRestarts()) {
-            pd.pd().availability = Status.DEAD;
             kernelLog(what + "; restart limit " + policy.maxRestarts() + " in " + policy.window()
                     + " reached, component dead");
+            pd.pd().availability = Status.DEAD;
             return null;
         }
         recent.addLast(now);
@@ -231,11 +231,11 @@ public final class Component {
                     return;
                 }
                 current = fresh;
-                if (launch().ok()) {
-                    pd.pd().availability = Status.SUCCESS;
-                } else {
-                    pd.pd().availability = Status.DEAD;
+                // Available before the new EC starts: its Context.stopping() reads this.
+                pd.pd().availability = Status.SUCCESS;
+                if (!launch().ok()) {
                     kernelLog("could not create a new EC; component dead");
+                    pd.pd().availability = Status.DEAD;
                 }
             }
             return;
