@@ -1,0 +1,269 @@
+package tvmm.images.linux;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Boots a kernel and initramfs (by default tvmm's default guest) in QEMU TCG, the
+ * reference peer of DESIGN.md §8 and §11, and checks that the image works: it waits for
+ * the init's marker line, types {@code uname -a}, saves the guest's full {@code dmesg}
+ * and types {@code poweroff}. It reports the wall time from starting QEMU to the marker
+ * and the guest's own uptime at that moment: the QEMU side of the boot-time comparison.
+ *
+ * <p>QEMU is only a yardstick here; tvmm never needs it. Run through
+ * {@code guest-images/scripts/qemu-boot.sh [--runs N] [--kernel K --initrd I] [--verbose]}.
+ */
+public final class QemuBootCheck {
+    static final String MARKER = "tvmm-guest: ready";
+    private static final Pattern MARKER_LINE = Pattern.compile("tvmm-guest: ready \\(uptime ([0-9.]+) s\\)");
+    /** The shell's prompt; ash follows it with a cursor-position query (ESC [ 6 n), hence no "$". */
+    private static final Pattern PROMPT = Pattern.compile("tvmm:[^\\n#]*# ");
+    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
+
+    /** What one boot showed. Times are seconds; -1 where the point was never reached. */
+    record Boot(double toMarker, double guestUptime, double toPrompt, double total, int exitStatus, String uname,
+            String dmesg, String console) {
+    }
+
+    private final String qemu;
+    private final int memoryMiB;
+    private final long timeoutNanos;
+    private final boolean verbose;
+
+    QemuBootCheck(String qemu, int memoryMiB, int timeoutSeconds, boolean verbose) {
+        this.qemu = qemu;
+        this.memoryMiB = memoryMiB;
+        this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        this.verbose = verbose;
+    }
+
+    List<String> command(Path kernel, Path initrd, String append) {
+        return List.of(qemu, "-accel", "tcg", "-m", Integer.toString(memoryMiB), "-nographic", "-no-reboot",
+                "-kernel", kernel.toString(), "-initrd", initrd.toString(), "-append", append);
+    }
+
+    /** One boot: marker, uname -a, dmesg, poweroff. */
+    Boot boot(Path kernel, Path initrd, String append) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command(kernel, initrd, append)).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException(qemu + " is not installed (apt-get install qemu-system-x86): " + e.getMessage(), e);
+        }
+        Console console = new Console(p.getInputStream(), verbose);
+        OutputStream keys = p.getOutputStream();
+        long deadline = t0 + timeoutNanos;
+        double toMarker = -1;
+        double uptime = -1;
+        double toPrompt = -1;
+        String uname = "";
+        String dmesg = "";
+        try {
+            Matcher m = console.await(MARKER_LINE, 0, deadline);
+            if (m != null) {
+                toMarker = seconds(System.nanoTime() - t0);
+                uptime = Double.parseDouble(m.group(1));
+                Matcher prompt = console.await(PROMPT, m.end(), deadline);
+                if (prompt != null) {
+                    toPrompt = seconds(System.nanoTime() - t0);
+                    uname = run(console, keys, "uname -a", deadline);
+                    // The quotes keep the typed command's echo from matching the markers.
+                    String out = run(console, keys, "echo '==dmesg''-begin=='; dmesg; echo '==dmesg''-end=='", deadline);
+                    int b = out.indexOf("==dmesg-begin==");
+                    int e = out.indexOf("==dmesg-end==");
+                    dmesg = b >= 0 && e > b ? out.substring(out.indexOf('\n', b) + 1, e) : out;
+                    type(keys, "poweroff");
+                }
+            }
+            if (!p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                p.destroy();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        } finally {
+            p.destroy();
+        }
+        int status = p.waitFor();
+        console.join();
+        return new Boot(toMarker, uptime, toPrompt, seconds(System.nanoTime() - t0), status, uname.strip(),
+                dmesg.replace("\r", ""), console.text());
+    }
+
+    /** Types a command, waits for the next prompt, returns what was printed in between. */
+    private static String run(Console console, OutputStream keys, String command, long deadline)
+            throws IOException, InterruptedException {
+        int start = console.length();
+        type(keys, command);
+        Matcher prompt = console.await(PROMPT, start, deadline);
+        String text = console.text().substring(start, prompt == null ? console.length() : prompt.start());
+        // Drop the echo of the command line itself.
+        int nl = text.indexOf('\n');
+        return ANSI_ESCAPE.matcher(nl < 0 ? "" : text.substring(nl + 1)).replaceAll("").replace("\r", "");
+    }
+
+    private static void type(OutputStream keys, String line) throws IOException {
+        keys.write((line + "\r").getBytes(StandardCharsets.US_ASCII));
+        keys.flush();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** The guest's serial output, collected by a reader thread and searchable while it grows. */
+    private static final class Console {
+        private final StringBuilder text = new StringBuilder();
+        private final Thread reader;
+
+        Console(InputStream in, boolean echo) {
+            reader = Thread.ofPlatform().daemon().start(() -> {
+                byte[] buf = new byte[4096];
+                try (in) {
+                    for (int n; (n = in.read(buf)) > 0;) {
+                        if (echo) {
+                            System.err.write(buf, 0, n);
+                            System.err.flush();
+                        }
+                        synchronized (text) {
+                            text.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                            text.notifyAll();
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // QEMU closed its output: the guest is gone.
+                }
+                synchronized (text) {
+                    text.notifyAll();
+                }
+            });
+        }
+
+        Matcher await(Pattern pattern, int from, long deadline) throws InterruptedException {
+            synchronized (text) {
+                while (true) {
+                    Matcher m = pattern.matcher(text);
+                    if (from <= text.length() && m.find(from)) {
+                        return m;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !reader.isAlive()) {
+                        return null;
+                    }
+                    text.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, 200_000_000L))));
+                }
+            }
+        }
+
+        int length() {
+            synchronized (text) {
+                return text.length();
+            }
+        }
+
+        String text() {
+            synchronized (text) {
+                return text.toString();
+            }
+        }
+
+        void join() throws InterruptedException {
+            reader.join(5000);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path kernel = null;
+        Path initrd = null;
+        String append = DefaultGuest.DEFAULT_APPEND;
+        String qemu = "qemu-system-x86_64";
+        int runs = 1;
+        int memory = 512;
+        int timeout = 180;
+        boolean verbose = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--kernel" -> kernel = Path.of(args[++i]);
+                case "--initrd" -> initrd = Path.of(args[++i]);
+                case "--append" -> append = args[++i];
+                case "--qemu" -> qemu = args[++i];
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "-m", "--memory" -> memory = Integer.parseInt(args[++i]);
+                case "--timeout" -> timeout = Integer.parseInt(args[++i]);
+                case "--verbose" -> verbose = true;
+                default -> {
+                    System.err.println("usage: qemu-boot.sh [--kernel K --initrd I] [--append A] [--runs N]"
+                            + " [-m MiB] [--timeout S] [--qemu BINARY] [--verbose]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path sideFiles;
+        if (kernel == null || initrd == null) {
+            GuestImage g;
+            try {
+                g = DefaultGuest.ensure();
+            } catch (GuestImageException e) {
+                System.err.println("tvmm: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+            kernel = g.kernel();
+            initrd = g.initrd();
+            sideFiles = g.directory();
+            System.out.println("guest: " + g.description());
+        } else {
+            sideFiles = GuestCache.root().resolve("qemu-check");
+        }
+        QemuBootCheck check = new QemuBootCheck(qemu, memory, timeout, verbose);
+        System.out.println("qemu: " + String.join(" ", check.command(kernel, initrd, "\"" + append + "\"")));
+        List<Boot> boots = new ArrayList<>();
+        boolean ok = true;
+        for (int r = 1; r <= runs; r++) {
+            Boot b = check.boot(kernel, initrd, append);
+            boots.add(b);
+            System.out.printf(Locale.ROOT, "run %d: marker after %.2f s wall (guest uptime %.2f s), prompt after %.2f s,"
+                    + " powered off after %.2f s, qemu exit status %d%n", r, b.toMarker(), b.guestUptime(), b.toPrompt(),
+                    b.total(), b.exitStatus());
+            Files.createDirectories(sideFiles);
+            Files.writeString(sideFiles.resolve("qemu-console.log"), b.console());
+            if (b.toMarker() < 0 || b.toPrompt() < 0 || b.exitStatus() != 0 || b.uname().isEmpty()) {
+                ok = false;
+                System.out.println("FAILED: see " + sideFiles.resolve("qemu-console.log")
+                        + (b.toMarker() < 0 ? " (no '" + MARKER + "' line)" : ""));
+                break;
+            }
+            if (r == 1) {
+                System.out.println("uname -a: " + b.uname());
+                Path dmesgFile = sideFiles.resolve("qemu-dmesg.txt");
+                Files.writeString(dmesgFile, b.dmesg());
+                long lines = b.dmesg().lines().count();
+                System.out.println("dmesg: " + dmesgFile + " (" + lines + " lines)");
+            }
+        }
+        if (ok && runs > 1) {
+            System.out.printf(Locale.ROOT, "median of %d runs: marker after %.2f s wall, guest uptime %.2f s%n", runs,
+                    median(boots.stream().mapToDouble(Boot::toMarker).toArray()),
+                    median(boots.stream().mapToDouble(Boot::guestUptime).toArray()));
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
