@@ -59,20 +59,25 @@ final class Apt {
     static Map<String, String> candidates(List<String> names) throws GuestImageException {
         List<String> cmd = new ArrayList<>(List.of("apt-cache", "policy"));
         cmd.addAll(names);
-        String out = HostCommand.run(null, cmd);
-        Map<String, String> result = new LinkedHashMap<>();
-        // Output: one section per package, "NAME:" at column 0, then indented fields.
-        for (String section : out.split("(?m)^(?=\\S)")) {
-            int colon = section.indexOf(':');
-            Matcher m = CANDIDATE.matcher(section);
-            if (colon > 0 && m.find() && !m.group(1).equals("(none)")) {
-                result.put(section.substring(0, colon).strip(), m.group(1));
-            }
-        }
+        Map<String, String> result = parseCandidates(HostCommand.run(null, cmd));
         for (String name : names) {
             if (!result.containsKey(name)) {
                 throw new GuestImageException("Debian package " + name
                         + " is not in apt's package lists (run apt-get update, or pass -kernel FILE -initrd FILE)");
+            }
+        }
+        return result;
+    }
+
+    /** Package name to candidate version, from apt-cache policy output; "(none)" is left out. */
+    static Map<String, String> parseCandidates(String policyOutput) {
+        Map<String, String> result = new LinkedHashMap<>();
+        // One section per package: "NAME:" at column 0, then indented fields.
+        for (String section : policyOutput.split("(?m)^(?=\\S)")) {
+            int colon = section.indexOf(':');
+            Matcher m = CANDIDATE.matcher(section);
+            if (colon > 0 && m.find() && !m.group(1).equals("(none)")) {
+                result.put(section.substring(0, colon).strip(), m.group(1));
             }
         }
         return result;
@@ -132,17 +137,30 @@ final class Apt {
      * is how the metapackage linux-image-cloud-amd64 leads to the real kernel package.
      */
     static DebPackage dependency(DebPackage meta, Pattern wanted) throws GuestImageException {
-        for (String clause : meta.depends().split(",")) {
+        String[] nameAndVersion = findDependency(meta.depends(), wanted);
+        if (nameAndVersion == null) {
+            throw new GuestImageException(meta.name() + " " + meta.version() + " depends on no package like "
+                    + wanted.pattern() + " (Depends: " + meta.depends() + ")");
+        }
+        String name = nameAndVersion[0];
+        return show(name, nameAndVersion[1] != null ? nameAndVersion[1] : candidate(name));
+    }
+
+    /**
+     * In a Depends field, the first package whose name matches {@code wanted}:
+     * {@code {name, version}} with the version of an {@code (= V)} relation, else null;
+     * null when no package matches.
+     */
+    static String[] findDependency(String depends, Pattern wanted) {
+        for (String clause : depends.split(",")) {
             for (String alternative : clause.split("\\|")) {
                 Matcher m = DEPENDENCY.matcher(alternative);
                 if (m.matches() && wanted.matcher(m.group(1)).matches()) {
-                    String version = "=".equals(m.group(2)) ? m.group(3) : candidate(m.group(1));
-                    return show(m.group(1), version);
+                    return new String[] {m.group(1), "=".equals(m.group(2)) ? m.group(3) : null};
                 }
             }
         }
-        throw new GuestImageException(meta.name() + " " + meta.version() + " depends on no package like "
-                + wanted.pattern() + " (Depends: " + meta.depends() + ")");
+        return null;
     }
 
     /**
