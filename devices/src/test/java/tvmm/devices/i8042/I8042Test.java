@@ -106,7 +106,7 @@ class I8042Test {
         data(0xFF); // reset the mouse: nobody answers
         assertEquals(I8042.STATUS_AUX_OBF | I8042.STATUS_TIMEOUT, status() & 0x60);
         assertEquals(0xFE, readByte());
-        assertEquals(1, auxRises);
+        assertEquals(2, auxRises, "one IRQ12 edge per aux byte");
     }
 
     @Test
