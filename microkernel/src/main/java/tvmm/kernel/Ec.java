@@ -82,7 +82,11 @@ public final class Ec extends KObject {
         Ec ec = new Ec(pd.pd(), name, kind, schedule, schedule.coreFor(member), eventBase, body);
         EcCap cap = new EcCap(ec, Perm.ALL, null);
         s = Capability.installRoot(pd.pd().space, sel, cap);
-        return s.ok() ? Result.of(cap) : Result.fail(s);
+        if (!s.ok()) {
+            schedule.unbind(); // lost a race for the slot: the EC never existed
+            return Result.fail(s);
+        }
+        return Result.of(cap);
     }
 
     /** The EC running the calling code, or null on a thread the kernel did not start. */

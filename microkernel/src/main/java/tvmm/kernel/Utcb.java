@@ -21,7 +21,11 @@ public class Utcb {
         return mtd;
     }
 
-    /** A handler names the state groups it modified; only those are written back. */
+    /**
+     * A handler names the state groups it modified; only those are written back. A handler that
+     * does not call this writes back every group that was brought in (NOVA's UTCB keeps the
+     * incoming MTD unless the handler replaces it).
+     */
     public final void mtd(int groups) {
         mtd = groups & Mtd.ALL;
     }
