@@ -35,6 +35,7 @@ public final class Decoder {
     final int[] sizes = new int[Instruction.MAX_OPERANDS];
     final Reg[] regs = new Reg[Instruction.MAX_OPERANDS];
     Reg segment;
+    Reg segmentOverride;
     Reg base;
     Reg index;
     int scale;
@@ -140,6 +141,7 @@ public final class Decoder {
             regs[i] = null;
         }
         segment = null;
+        segmentOverride = null;
         base = null;
         index = null;
         scale = 1;
@@ -208,6 +210,9 @@ public final class Decoder {
             }
             break;
         }
+        if (segOverride >= 0) {
+            segmentOverride = Reg.of(RegClass.SEG, segOverride);
+        }
         if (lastRep == 0xF3) {
             prefixes |= Prefix.REP;
         } else if (lastRep == 0xF2) {
@@ -263,10 +268,13 @@ public final class Decoder {
         }
         if (map == 0 && b == 0x90 && encoding == Encoding.LEGACY) {
             e = rexB != 0 ? Tables.XCHG_R8 : lastRep == 0xF3 ? Tables.PAUSE : e;
+            if (e == Tables.PAUSE) {
+                prefixes |= Prefix.MANDATORY_F2F3;
+            }
         }
         // Walk the selectors down to a form.
         while (e != null && e.kind != Entry.FORM) {
-            e = e.next[select(e.kind)];
+            e = e.next[select(e)];
         }
         if (e == null) {
             return invalidAfterModrm(needModrm);
@@ -319,8 +327,8 @@ public final class Decoder {
         return finish(Status.INVALID);
     }
 
-    private int select(int kind) {
-        switch (kind) {
+    private int select(Entry e) {
+        switch (e.kind) {
             case Entry.SEL_REG:
                 return (modrm >> 3) & 7;
             case Entry.SEL_MOD:
@@ -334,7 +342,8 @@ public final class Decoder {
                 int s = lastRep == 0xF3 ? 2 : lastRep == 0xF2 ? 3 : has66 ? 1 : 0;
                 if (s >= 2) {
                     prefixes |= Prefix.MANDATORY_F2F3;
-                } else if (s == 1) {
+                } else if (s == 1 && e.next[1] != e.next[0]) {
+                    // 66 selects a different form: it is a mandatory prefix, not an operand-size override.
                     prefixes |= Prefix.MANDATORY_66;
                     osize = baseOperandSize(false);
                 }
@@ -836,6 +845,7 @@ public final class Decoder {
             case Spec.SZ_DV: return mode == 64 ? 8 : 4;
             case Spec.SZ_E: return vexW ? 8 : 4;
             case Spec.SZ_EW: return 2;
+            case Spec.SZ_ASZ: return asize;
             default: return 0;
         }
     }

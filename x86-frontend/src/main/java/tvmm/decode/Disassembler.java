@@ -26,17 +26,58 @@ public final class Disassembler {
             sb.append("lock ");
         }
         if (!in.hasPrefix(Prefix.MANDATORY_F2F3)) {
-            if (in.hasPrefix(Prefix.REP)) {
-                sb.append(isCompareString(in.op) ? "repe " : "rep ");
-            } else if (in.hasPrefix(Prefix.REPNE)) {
-                sb.append("repne ");
+            if (isString(in.op)) {
+                if (in.hasPrefix(Prefix.REP)) {
+                    sb.append(isCompareString(in.op) ? "repe " : "rep ");
+                } else if (in.hasPrefix(Prefix.REPNE)) {
+                    sb.append("repne ");
+                }
+            } else if (in.hasPrefix(Prefix.REPNE) && isBranch(in.op)) {
+                sb.append("bnd "); // F2 on a near branch: MPX BND prefix (SDM Vol. 1 §17.5)
             }
         }
-        if (in.encoding != Encoding.LEGACY && !in.op.mnemonic.startsWith("v") && !in.op.mnemonic.startsWith("k")) {
+        if (in.encoding != Encoding.LEGACY && !in.op.mnemonic.startsWith("v") && !in.op.mnemonic.startsWith("k")
+                && !GPR_VEX.contains(in.op)) {
             sb.append('v');
         }
-        sb.append(baseMnemonic(in));
+        String pseudo = comparePseudoOp(in);
+        sb.append(pseudo != null ? pseudo : baseMnemonic(in));
         return sb.toString();
+    }
+
+    /** VEX-encoded general-purpose operations (BMI1/2): no "v" in their mnemonic. */
+    private static final java.util.EnumSet<Op> GPR_VEX = java.util.EnumSet.of(Op.ANDN, Op.BEXTR, Op.BLSI, Op.BLSMSK,
+            Op.BLSR, Op.BZHI, Op.PDEP, Op.PEXT, Op.MULX, Op.SARX, Op.SHLX, Op.SHRX, Op.RORX);
+
+    private static final String[] PREDICATES = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
+        "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true", "eq_os", "lt_oq", "le_oq", "unord_s",
+        "neq_us", "nlt_uq", "nle_uq", "ord_s", "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq",
+        "gt_oq", "true_us"};
+
+    /** CMPPS/CMPPD/CMPSS/CMPSD with a known predicate print as "cmpltps" etc., without the immediate. */
+    private static String comparePseudoOp(Instruction in) {
+        if (!hasPseudoCompare(in)) {
+            return null;
+        }
+        String m = in.op.mnemonic;
+        return "cmp" + PREDICATES[(int) in.imm] + m.substring(3);
+    }
+
+    private static boolean hasPseudoCompare(Instruction in) {
+        switch (in.op) {
+            case CMPPS: case CMPPD: case CMPSS: case CMPSD:
+                return in.imm >= 0 && in.imm < (in.encoding == Encoding.LEGACY ? 8 : 32);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean isString(Op op) {
+        return op.ordinal() >= Op.MOVS_B.ordinal() && op.ordinal() <= Op.OUTS_D.ordinal();
+    }
+
+    private static boolean isBranch(Op op) {
+        return op == Op.JMP || op == Op.CALL || op == Op.RET || Tables.condition(op) >= 0 && op.name().startsWith("J");
     }
 
     private static boolean isCompareString(Op op) {
@@ -50,9 +91,8 @@ public final class Disassembler {
     }
 
     private static String baseMnemonic(Instruction in) {
-        if (in.op == Op.MOV && in.mode == 64
-                && (in.kind(1) == OperandKind.IMM && in.size(1) == 8 || in.kind(0) == OperandKind.MOFFS
-                || in.kind(1) == OperandKind.MOFFS)) {
+        if (in.op == Op.MOV && (in.kind(1) == OperandKind.IMM && in.size(1) == 8
+                || (in.kind(0) == OperandKind.MOFFS || in.kind(1) == OperandKind.MOFFS) && in.addressSize == 8)) {
             return "movabs";
         }
         return in.op.mnemonic;
@@ -61,10 +101,16 @@ public final class Disassembler {
     /** The operands, comma separated. */
     public static String operands(Instruction in, long ip) {
         StringBuilder sb = new StringBuilder();
+        int skip = hasPseudoCompare(in) ? in.operandCount - 1 : x87Implicit(in);
+        boolean first = true;
         for (int i = 0; i < in.operandCount; i++) {
-            if (i > 0) {
+            if (i == skip) {
+                continue;
+            }
+            if (!first) {
                 sb.append(", ");
             }
+            first = false;
             operand(sb, in, i, ip);
             if (i == 0 && in.mask != null) {
                 sb.append(" {").append(in.mask.text).append('}');
@@ -76,13 +122,31 @@ public final class Disassembler {
         return sb.toString();
     }
 
+    /**
+     * capstone leaves out ST(0) where the form implies it: D8 xx register forms, the
+     * popping DE forms, FUCOMI/FCOMI(P). Returns the operand index to leave out, or -1.
+     */
+    private static int x87Implicit(Instruction in) {
+        if (in.map != 0 || in.modrm < 0 || (in.modrm >> 6) != 3 || in.opcode < 0xD8 || in.opcode > 0xDF) {
+            return -1;
+        }
+        if (in.operandCount == 2 && in.reg(0) == Reg.ST0 && (in.opcode == 0xD8
+                || in.op == Op.FUCOMI || in.op == Op.FCOMI || in.op == Op.FUCOMIP || in.op == Op.FCOMIP)) {
+            return 0;
+        }
+        if (in.operandCount == 2 && in.opcode == 0xDE && in.reg(1) == Reg.ST0) {
+            return 1;
+        }
+        return -1;
+    }
+
     private static void operand(StringBuilder sb, Instruction in, int i, long ip) {
         switch (in.kind(i)) {
             case REG:
                 sb.append(in.reg(i).text);
                 break;
             case IMM:
-                imm(sb, immValue(in, i), in);
+                imm(sb, immValue(in, i), in.size(i), in);
                 break;
             case REL: {
                 long target = ip + in.length + in.imm;
@@ -92,7 +156,7 @@ public final class Disassembler {
                 } else if (os == 4 || in.mode != 64) {
                     target &= 0xffffffffL;
                 }
-                hex(sb, target);
+                num(sb, target);
                 break;
             }
             case FAR:
@@ -107,7 +171,7 @@ public final class Disassembler {
                 sizePtr(sb, in.size(i));
                 segmentPrefix(sb, in, true);
                 sb.append('[');
-                hex(sb, in.addressSize == 8 ? in.disp : in.disp & ((1L << (8 * in.addressSize)) - 1));
+                unsigned(sb, in.addressSize == 8 ? in.disp : in.disp & ((1L << (8 * in.addressSize)) - 1));
                 sb.append(']');
                 break;
             case STR_SRC:
@@ -117,7 +181,7 @@ public final class Disassembler {
                 break;
             case STR_DST:
                 sizePtr(sb, in.size(i));
-                sb.append("es:[").append(Reg.gpr(in.addressSize, 7, true).text).append(']');
+                sb.append("[").append(Reg.gpr(in.addressSize, 7, true).text).append(']');
                 break;
             default:
                 break;
@@ -135,13 +199,42 @@ public final class Disassembler {
         return first == i ? in.imm : in.imm2;
     }
 
-    private static void imm(StringBuilder sb, long v, Instruction in) {
-        if (v < 0) {
-            int size = in.operandSize;
-            if (size < 8) {
-                v &= (1L << (8 * size)) - 1;
+    /**
+     * capstone (LLVM) keeps an immediate as wide as the encoding when it fills the operand
+     * (printed unsigned) and sign-extends a narrower one (printed signed), except that
+     * AND/OR/XOR show a sign-extended mask as the operand-size value.
+     */
+    private static void imm(StringBuilder sb, long v, int enc, Instruction in) {
+        int os = in.operandSize;
+        if (in.op == Op.ENTER) {
+            v = enc == 2 ? (short) v : (byte) v;
+        } else if (enc >= os || enc == 8) {
+            v = enc == 8 ? v : v & ((1L << (8 * enc)) - 1);
+            if (v < 0) {
+                hex(sb, v);
+                return;
             }
+        } else if (v < 0 && (in.op == Op.AND || in.op == Op.OR || in.op == Op.XOR)) {
+            hex(sb, os == 8 ? v : v & ((1L << (8 * os)) - 1));
+            return;
         }
+        num(sb, v);
+    }
+
+    /** capstone's number format: decimal up to 9, hexadecimal above, negatives with a minus sign. */
+    static void num(StringBuilder sb, long v) {
+        if (v < 0 && v != Long.MIN_VALUE) {
+            sb.append('-');
+            v = -v;
+        }
+        if (v >= 0 && v <= 9) {
+            sb.append(v);
+        } else {
+            hex(sb, v);
+        }
+    }
+
+    static void unsigned(StringBuilder sb, long v) {
         if (v >= 0 && v <= 9) {
             sb.append(v);
         } else {
@@ -169,13 +262,29 @@ public final class Disassembler {
     }
 
     private static void segmentPrefix(StringBuilder sb, Instruction in, boolean always) {
-        if (in.hasPrefix(Prefix.SEGMENT) && in.segment != null) {
-            sb.append(in.segment.text).append(':');
+        if (in.segmentOverride != null) {
+            sb.append(in.segmentOverride.text).append(':');
         }
     }
 
     private static void memory(StringBuilder sb, Instruction in, int size) {
-        sizePtr(sb, size);
+        switch (in.op) {
+            // capstone's (LLVM's) size names for opaque state areas.
+            case FRSTOR: case FNSAVE:
+                sb.append("dword ptr ");
+                break;
+            case XSAVE: case XSAVE64: case XRSTOR: case XRSTOR64: case XSAVEOPT: case XSAVEOPT64:
+            case XSAVEC: case XSAVEC64: case XSAVES: case XSAVES64: case XRSTORS: case XRSTORS64:
+            case FXSAVE64: case FXRSTOR64:
+                sb.append("ptr ");
+                break;
+            case COMISS: case COMISD:
+                sb.append(in.encoding == Encoding.LEGACY ? "xmmword ptr " : in.op == Op.COMISS ? "dword ptr " : "qword ptr ");
+                break;
+            default:
+                sizePtr(sb, size);
+                break;
+        }
         segmentPrefix(sb, in, false);
         sb.append('[');
         boolean any = false;
@@ -188,20 +297,22 @@ public final class Disassembler {
                 sb.append(" + ");
             }
             sb.append(in.index.text);
-            sb.append('*').append(in.scale);
+            if (in.scale != 1) {
+                sb.append('*').append(in.scale);
+            }
             any = true;
         }
         long d = in.disp;
         if (!any) {
             long mask = in.addressSize == 8 ? -1L : (1L << (8 * in.addressSize)) - 1;
-            hex(sb, d & mask);
+            unsigned(sb, d & mask);
         } else if (d != 0) {
             if (d < 0) {
                 sb.append(" - ");
-                hex(sb, -d);
+                num(sb, -d);
             } else {
                 sb.append(" + ");
-                hex(sb, d);
+                num(sb, d);
             }
         }
         sb.append(']');

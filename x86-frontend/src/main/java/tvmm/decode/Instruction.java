@@ -55,6 +55,8 @@ public final class Instruction {
      * rSP/rBP bases as in legacy modes), or null when there is no memory operand.
      */
     public final Reg segment;
+    /** The last segment-override prefix as written (even where 64-bit mode ignores it), or null. */
+    public final Reg segmentOverride;
     /** Base register (GPR of the address size, or RIP/EIP for RIP-relative), or null. */
     public final Reg base;
     /** Index register (GPR of the address size, or a vector register for VSIB), or null. */
@@ -107,6 +109,7 @@ public final class Instruction {
         this.reg2 = d.regs[2];
         this.reg3 = d.regs[3];
         this.segment = d.segment;
+        this.segmentOverride = d.segmentOverride;
         this.base = d.base;
         this.index = d.index;
         this.scale = d.scale;

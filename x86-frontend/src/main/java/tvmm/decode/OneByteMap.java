@@ -174,14 +174,15 @@ final class OneByteMap {
         8C mem MOV Ew,Sw
         8D mem LEA Gv,M
         8E MOV Sw,Ew
+        8E reg MOV Sw,Rv
         8F /0 POP Ev d64
-        91 XCHG Zv,rAX
-        92 XCHG Zv,rAX
-        93 XCHG Zv,rAX
-        94 XCHG Zv,rAX
-        95 XCHG Zv,rAX
-        96 XCHG Zv,rAX
-        97 XCHG Zv,rAX
+        91 XCHG rAX,Zv
+        92 XCHG rAX,Zv
+        93 XCHG rAX,Zv
+        94 XCHG rAX,Zv
+        95 XCHG rAX,Zv
+        96 XCHG rAX,Zv
+        97 XCHG rAX,Zv
         90 NOP
         98 o16 CBW
         98 o32 CWDE
@@ -241,28 +242,28 @@ final class OneByteMap {
         BD MOV Zv,Iv
         BE MOV Zv,Iv
         BF MOV Zv,Iv
-        C0 /0 ROL Eb,Ib
-        C0 /1 ROR Eb,Ib
-        C0 /2 RCL Eb,Ib
-        C0 /3 RCR Eb,Ib
-        C0 /4 SHL Eb,Ib
-        C0 /5 SHR Eb,Ib
-        C0 /6 SAL Eb,Ib
-        C0 /7 SAR Eb,Ib
-        C1 /0 ROL Ev,Ib
-        C1 /1 ROR Ev,Ib
-        C1 /2 RCL Ev,Ib
-        C1 /3 RCR Ev,Ib
-        C1 /4 SHL Ev,Ib
-        C1 /5 SHR Ev,Ib
-        C1 /6 SAL Ev,Ib
-        C1 /7 SAR Ev,Ib
+        C0 /0 ROL Eb,uIb
+        C0 /1 ROR Eb,uIb
+        C0 /2 RCL Eb,uIb
+        C0 /3 RCR Eb,uIb
+        C0 /4 SHL Eb,uIb
+        C0 /5 SHR Eb,uIb
+        C0 /6 SAL Eb,uIb
+        C0 /7 SAR Eb,uIb
+        C1 /0 ROL Ev,uIb
+        C1 /1 ROR Ev,uIb
+        C1 /2 RCL Ev,uIb
+        C1 /3 RCR Ev,uIb
+        C1 /4 SHL Ev,uIb
+        C1 /5 SHR Ev,uIb
+        C1 /6 SAL Ev,uIb
+        C1 /7 SAR Ev,uIb
         C2 RET uIw f64
         C3 RET f64
         C4 LES Gz,Mp i64
         C5 LDS Gz,Mp i64
         C6 /0 MOV Eb,Ib
-        C6 /7 rm0 XABORT uIb
+        C6 /7 rm0 XABORT Ib
         C7 /0 MOV Ev,Iz
         C7 /7 rm0 XBEGIN Jz
         C8 ENTER uIw,uIb d64

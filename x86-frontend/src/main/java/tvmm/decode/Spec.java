@@ -72,6 +72,7 @@ final class Spec {
     static final int SZ_E = 20;   // element of a vector (EVEX W: 4 or 8)
     static final int SZ_EW = 21;  // 2
     static final int SZ_FS = 22;  // x87 environment/state: sizes printed as none
+    static final int SZ_ASZ = 23; // the address size (rAX of VMRUN, INVLPGA)
 
     static int method(int spec) {
         return spec & 0xff;
@@ -105,6 +106,7 @@ final class Spec {
             case "rDX": return make(FIXED, SZ_V, 2);
             case "eAX": return make(FIXED, SZ_Z, 0);
             case "RAX": return make(FIXED, SZ_Q, 0);
+            case "aAX": return make(FIXED, SZ_ASZ, 0);
             case "ES": return make(FIXSEG, SZ_W, 0);
             case "CS": return make(FIXSEG, SZ_W, 1);
             case "SS": return make(FIXSEG, SZ_W, 2);

@@ -20,7 +20,7 @@ final class Tables {
     private static final int[] CONDITION = new int[Op.values().length];
 
     /** 90 with REX.B: XCHG r8, rAX (SDM Vol. 2 XCHG, NOP). */
-    static final Entry XCHG_R8 = new Entry(Op.XCHG, new int[] {Spec.parse("Zv"), Spec.parse("rAX")}, 0, 0);
+    static final Entry XCHG_R8 = new Entry(Op.XCHG, new int[] {Spec.parse("rAX"), Spec.parse("Zv")}, 0, 0);
     /** F3 90: PAUSE. */
     static final Entry PAUSE = new Entry(Op.PAUSE, new int[0], 0, 0);
 
