@@ -54,6 +54,44 @@ final class Affinity {
         }
     }
 
+    /**
+     * The CPU ids this process may run on, from {@code Cpus_allowed_list} of /proc/self/status
+     * ("0-3,8"); without /proc, 0 to availableProcessors-1.
+     */
+    static int[] processCores() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    int[] cores = parseCpuList(line.substring("Cpus_allowed_list:".length()).trim());
+                    if (cores.length > 0) {
+                        return cores;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux or /proc not mounted: fall back to a count
+        }
+        return java.util.stream.IntStream.range(0, Runtime.getRuntime().availableProcessors()).toArray();
+    }
+
+    /** Parses the kernel's cpu list format ("0-3,8,10-11") into ascending CPU ids. */
+    static int[] parseCpuList(String list) {
+        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
+        for (String part : list.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int dash = p.indexOf('-');
+            int lo = Integer.parseInt(dash < 0 ? p : p.substring(0, dash));
+            int hi = dash < 0 ? lo : Integer.parseInt(p.substring(dash + 1));
+            for (int c = lo; c <= hi; c++) {
+                b.add(c);
+            }
+        }
+        return b.build().sorted().distinct().toArray();
+    }
+
     /** The calling thread's allowed cores as the kernel reports them ("0-1", "1"), or "" if unknown. */
     static String allowedCores() {
         try {

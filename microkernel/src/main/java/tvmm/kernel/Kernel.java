@@ -15,12 +15,13 @@ public final class Kernel {
 
     final Object mappingLock = new Object();
     private final Consumer<String> log;
-    private final int hostCores;
+    /** Host CPU ids the process may run on, ascending (the cpuset, not just a count). */
+    private final int[] cores;
     private final PdCap root;
 
     private Kernel(Consumer<String> log) {
         this.log = log;
-        this.hostCores = Runtime.getRuntime().availableProcessors();
+        this.cores = Affinity.processCores();
         this.root = Pd.createRoot(this);
     }
 
@@ -39,9 +40,20 @@ public final class Kernel {
         return root;
     }
 
-    /** Host cores the JVM may run on: the valid range of scheduling-context placements. */
-    public int hostCores() {
-        return hostCores;
+    /** Host CPU ids the JVM may run on (its cpuset): the valid scheduling-context placements. */
+    public int[] hostCores() {
+        return cores.clone();
+    }
+
+    /** True if {@code core} is a host CPU the JVM may run on. */
+    public boolean hasCore(int core) {
+        return java.util.Arrays.binarySearch(cores, core) >= 0;
+    }
+
+    /** The host core {@code n} places after {@code core} in the cpuset, wrapping around. */
+    int coreAfter(int core, int n) {
+        int i = java.util.Arrays.binarySearch(cores, core);
+        return cores[(Math.max(i, 0) + n) % cores.length];
     }
 
     /** Writes one log record; newlines are folded so a record is always one line. */

@@ -1,5 +1,7 @@
 package tvmm.kernel;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Protection domain: a component's capability space. A PD reaches other components only through
  * capabilities it holds (NOVA §2; DESIGN.md §5).
@@ -13,6 +15,11 @@ public final class Pd extends KObject {
     volatile Status availability = Status.SUCCESS;
     /** Non-null if this PD is a component's: faults inside it restart the component. */
     volatile Component component;
+    /** Contained faults so far, for rate-limiting their log lines. */
+    private final AtomicLong faults = new AtomicLong();
+
+    /** Faults logged one by one; after that only every power of two (a guest can repeat one). */
+    static final int FAULTS_LOGGED = 10;
 
     private Pd(Kernel kernel, String name, int slots) {
         super(kernel, name);
@@ -53,8 +60,11 @@ public final class Pd extends KObject {
         Component c = component;
         if (c != null) {
             c.fault(where, t);
-        } else {
-            kernel.log("pd " + name + ": " + where + " faulted (contained): " + Kernel.describe(t));
+            return;
+        }
+        long n = faults.incrementAndGet();
+        if (n <= FAULTS_LOGGED || Long.bitCount(n) == 1) {
+            kernel.log("pd " + name + ": " + where + " faulted (contained, fault " + n + "): " + Kernel.describe(t));
         }
     }
 }

@@ -18,7 +18,7 @@ public final class Sc extends KObject {
         FREE,
         /**
          * A gang: the ECs bound to it are meant to run at the same time. Java cannot co-schedule
-         * threads; the kernel gives member i its own core (core + i, wrapping), which lets all
+         * threads; the kernel gives member i the i-th host core after {@code core} (wrapping), so all
          * members run at once when the host has the cores.
          */
         GANG
@@ -37,8 +37,8 @@ public final class Sc extends KObject {
     }
 
     /**
-     * Creates a scheduling context. {@code core} is a host core (0 to hostCores-1; -1 for none,
-     * allowed only with FREE); {@code priority} is a Java thread priority (1 to 10).
+     * Creates a scheduling context. {@code core} is a host CPU id from {@link Kernel#hostCores()}
+     * (-1 for none, allowed only with FREE); {@code priority} is a Java thread priority (1 to 10).
      */
     public static Result<ScCap> create(PdCap pd, int sel, String name, Policy policy, int core, int priority) {
         Status s = pd.check(Perm.PD_CREATE_SC);
@@ -48,7 +48,7 @@ public final class Sc extends KObject {
         if (policy == null || priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
             return Result.fail(Status.BAD_PAR);
         }
-        if (core >= pd.kernel().hostCores() || core < -1 || (core == -1 && policy != Policy.FREE)) {
+        if (core == -1 ? policy != Policy.FREE : !pd.kernel().hasCore(core)) {
             return Result.fail(Status.BAD_CPU);
         }
         ScCap cap = new ScCap(new Sc(pd.pd(), name, policy, core, priority), Perm.ALL, null);
@@ -76,7 +76,7 @@ public final class Sc extends KObject {
         return switch (policy) {
             case PINNED -> core;
             case FREE -> -1;
-            case GANG -> (core + m) % kernel.hostCores();
+            case GANG -> kernel.coreAfter(core, m);
         };
     }
 }

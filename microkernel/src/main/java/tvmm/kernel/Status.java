@@ -27,9 +27,7 @@ public enum Status {
     /** The requested host core does not exist or the host refused the placement. */
     BAD_CPU,
     /** The target slot is occupied, or the object is already in the requested state. */
-    BUSY,
-    /** A counter would overflow. */
-    OVERFLOW;
+    BUSY;
 
     public boolean ok() {
         return this == SUCCESS;

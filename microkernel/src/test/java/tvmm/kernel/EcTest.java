@@ -46,7 +46,7 @@ class EcTest {
 
     @Test
     void aVirtualEcCannotBePlaced() {
-        ScCap pinned = Sc.create(root, 5, "p", Sc.Policy.PINNED, 0, 5).orThrow();
+        ScCap pinned = Sc.create(root, 5, "p", Sc.Policy.PINNED, kernel.hostCores()[0], 5).orThrow();
         assertEquals(Status.BAD_PAR, Ec.create(root, 2, "v", Ec.Kind.VIRTUAL, pinned, -1, self -> { }).status());
         assertEquals(Status.BAD_PAR, Ec.create(root, 2, "v", Ec.Kind.PLATFORM, free, -2, self -> { }).status());
         assertEquals(Status.BUSY, Ec.create(root, 1, "v", Ec.Kind.PLATFORM, free, -1, self -> { }).status());
@@ -56,7 +56,8 @@ class EcTest {
     void aPinnedVcpuRunsOnlyOnItsCoreAsTheHostReportsIt() throws Exception {
         Path status = Path.of("/proc/thread-self/status");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(status), "needs Linux /proc");
-        int core = kernel.hostCores() - 1;
+        int[] cores = kernel.hostCores();
+        int core = cores[cores.length - 1];
         ScCap sc = Sc.create(root, 5, "vcpu0", Sc.Policy.PINNED, core, 5).orThrow();
         AtomicReference<String> seen = new AtomicReference<>();
         EcCap vcpu = Ec.create(root, 2, "vcpu0", Ec.Kind.PLATFORM, sc, -1, self -> {

@@ -48,5 +48,13 @@ class PdTest {
         assertTrue(!line.contains("\n"), line);
         // The PD is not a component: it keeps serving.
         assertEquals(Status.SUCCESS, vmm.availability());
+
+        // A fault the guest can repeat (say on every exit) cannot flood the log.
+        for (int i = 1; i < 1000; i++) {
+            assertEquals(Status.ABORTED, pt.call(new Utcb()));
+        }
+        // Faults 1-10 one by one, then 16, 32, 64, 128, 256, 512.
+        assertEquals(Pd.FAULTS_LOGGED + 6, log.size());
+        assertTrue(log.get(log.size() - 1).contains("fault 512"), log.get(log.size() - 1));
     }
 }

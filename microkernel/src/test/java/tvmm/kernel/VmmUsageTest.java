@@ -90,7 +90,7 @@ class VmmUsageTest {
         }).orThrow();
 
         // Two vCPUs in a gang, each with its kick semaphore; recall kicks it.
-        ScCap gang = Sc.create(vmm, 2, "vm", Sc.Policy.GANG, 0, Thread.MAX_PRIORITY).orThrow();
+        ScCap gang = Sc.create(vmm, 2, "vm", Sc.Policy.GANG, kernel.hostCores()[0], Thread.MAX_PRIORITY).orThrow();
         int vcpus = 2;
         int loops = 200;
         List<EcCap> ecs = new CopyOnWriteArrayList<>();
@@ -159,7 +159,7 @@ class VmmUsageTest {
         assertEquals(vcpus, handledOn.count(EXIT_HLT));
         assertEquals(1, log.size(), log.toString());
         assertTrue(log.get(0).contains("component console: ec console#1 faulted"), log.get(0));
-        assertTrue(ecs.get(0).requestedCore() != ecs.get(1).requestedCore() || kernel.hostCores() == 1);
+        assertTrue(ecs.get(0).requestedCore() != ecs.get(1).requestedCore() || kernel.hostCores().length == 1);
     }
 
     /** Counts handled exits per id, from several vCPU threads. */
