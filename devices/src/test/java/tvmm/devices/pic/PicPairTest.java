@@ -261,4 +261,44 @@ class PicPairTest {
         out(0xA1, 0);
         assertEquals(0x52, pic.acknowledge());
     }
+
+    @Test
+    void specialFullyNestedLetsAHigherSlaveRequestNest() {
+        out(0x20, 0x11);
+        out(0x21, 0x30);
+        out(0x21, 0x04);
+        out(0x21, 0x11); // ICW4: SFNM, 8086
+        out(0x21, 0x00);
+        pic.setIrq(12, true);
+        assertEquals(0x3C, pic.acknowledge());
+        pic.setIrq(9, true); // higher priority on the same slave
+        assertTrue(pic.intr(), "SFNM: the in-service cascade input does not block its own slave");
+        assertEquals(0x39, pic.acknowledge());
+    }
+
+    @Test
+    void withoutSfnmTheCascadeInServiceBlocksTheSlave() {
+        pic.setIrq(12, true);
+        assertEquals(0x3C, pic.acknowledge());
+        pic.setIrq(9, true);
+        assertFalse(pic.intr());
+        out(0xA0, 0x20);
+        out(0x20, 0x20);
+        assertEquals(0x39, pic.acknowledge());
+    }
+
+    @Test
+    void slaveInAutoEoiDeliversBackToBackRequests() {
+        out(0xA0, 0x11);
+        out(0xA1, 0x38);
+        out(0xA1, 0x02);
+        out(0xA1, 0x03); // slave AEOI
+        out(0xA1, 0x00);
+        pic.setIrq(9, true);
+        pic.setIrq(12, true);
+        assertEquals(0x39, pic.acknowledge());
+        out(0x20, 0x20); // EOI to the master only
+        assertTrue(pic.intr(), "the slave's second request must not be lost");
+        assertEquals(0x3C, pic.acknowledge());
+    }
 }
