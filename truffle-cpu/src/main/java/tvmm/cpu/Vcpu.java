@@ -1,0 +1,127 @@
+package tvmm.cpu;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import tvmm.cpu.exit.ExitPort;
+import tvmm.cpu.exit.VmExit;
+import tvmm.cpu.instr.Translator;
+import tvmm.cpu.interrupts.GuestFault;
+import tvmm.cpu.mem.MemoryAccess;
+import tvmm.cpu.mem.PhysicalMemory;
+import tvmm.cpu.nodes.SoftwareInterrupt;
+import tvmm.cpu.nodes.Unit;
+import tvmm.cpu.nodes.UnitBuilder;
+import tvmm.cpu.nodes.UnitCache;
+import tvmm.cpu.state.CpuState;
+
+/**
+ * One virtual CPU: its state, memory path and unit cache, and the outer dispatch loop
+ * (DESIGN.md §3): between units it polls the event word, finds the unit for the current
+ * physical RIP and mode, and calls it. Guest exceptions are handed to the {@link Delivery}
+ * (the system layer); without one, {@link #run} returns them (difftest, unit tests).
+ * Only the vCPU's own thread calls {@link #run}.
+ */
+public final class Vcpu {
+    public final CpuState state = new CpuState();
+    public final MemoryAccess mem;
+    private final PhysicalMemory phys;
+    private final UnitCache cache = new UnitCache();
+    private final UnitBuilder builder;
+    private Delivery delivery;
+    /** run() returns when RIP reaches this linear address (-1: never). */
+    private long stopAt = -1;
+    private long unitsExecuted;
+    private long unitsBuilt;
+
+    public Vcpu(TruffleLanguage<?> language, PhysicalMemory phys, ExitPort exits) {
+        this.phys = phys;
+        this.mem = new MemoryAccess(state, phys, exits);
+        state.mem = mem;
+        this.builder = new UnitBuilder(language, new Translator());
+    }
+
+    public void setDelivery(Delivery delivery) {
+        this.delivery = delivery;
+    }
+
+    public void setStopAt(long linear) {
+        this.stopAt = linear;
+    }
+
+    public long unitsExecuted() {
+        return unitsExecuted;
+    }
+
+    public long unitsBuilt() {
+        return unitsBuilt;
+    }
+
+    /** Drops every translation (after the guest-physical map changed under all pages). */
+    public void flushUnits() {
+        cache.clear();
+    }
+
+    /** Runs guest code until a VM exit, an undelivered exception, or the stop address. */
+    public RunResult run() {
+        CpuState s = state;
+        while (true) {
+            if (s.rip == stopAt) {
+                return RunResult.stop();
+            }
+            try {
+                if (s.events() != 0 && delivery != null) {
+                    delivery.events(s);
+                }
+                Unit u = lookup(s);
+                s.codeModified = false;
+                unitsExecuted++;
+                u.target.call(s);
+            } catch (GuestFault f) {
+                if (delivery == null) {
+                    return new RunResult(null, f, null, false);
+                }
+                delivery.fault(s, f);
+            } catch (SoftwareInterrupt i) {
+                if (delivery == null) {
+                    return new RunResult(null, null, i, false);
+                }
+                delivery.softwareInterrupt(s, i);
+            } catch (VmExit e) {
+                return new RunResult(e, null, null, false);
+            }
+        }
+    }
+
+    private Unit lookup(CpuState s) {
+        long rip = s.rip;
+        long linear = codeLinear(s, rip);
+        long pa = mem.translateFetch(linear);
+        Unit u = cache.get(pa, s.modeKey);
+        if (u != null && (u.root.start() != rip || !current(u))) {
+            cache.remove(u);
+            u = null;
+        }
+        if (u == null) {
+            u = builder.build(s, rip, linear, pa, stopAt);
+            unitsBuilt++;
+            cache.put(u);
+        }
+        return u;
+    }
+
+    /** CS:RIP as a linear address (CS.base is ignored in 64-bit mode, SDM Vol. 3 §3.4.4). */
+    static long codeLinear(CpuState s, long rip) {
+        return s.codeSize == 8 ? rip : (s.seg[CpuState.CS].base + rip) & 0xffffffffL;
+    }
+
+    /** Whether the unit's code pages are unchanged since it was built. */
+    private boolean current(Unit u) {
+        if (phys.isRam(u.physical) && phys.codeVersion(u.physical) != u.version) {
+            return false;
+        }
+        if (u.physical2 >= 0) {
+            long pa2 = mem.translateFetch(u.linear2);
+            return pa2 == u.physical2 && (!phys.isRam(pa2) || phys.codeVersion(pa2) == u.version2);
+        }
+        return true;
+    }
+}

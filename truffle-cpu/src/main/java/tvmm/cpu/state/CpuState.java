@@ -1,0 +1,159 @@
+package tvmm.cpu.state;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import tvmm.cpu.mmu.ControlBits;
+import tvmm.cpu.mmu.PagingControl;
+
+/**
+ * The architectural state of one vCPU (SDM Vol. 1 §3.4, Vol. 3 §2). Plain fields: the
+ * vCPU's own thread is the only writer while it runs (DESIGN.md §4); other threads only
+ * post events through {@link #postEvent}. Nodes read and write the fields directly so
+ * that, inside a compiled unit, Graal forwards stores to later loads.
+ */
+public final class CpuState implements PagingControl {
+    public static final int RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
+    public static final int ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5;
+
+    public final long[] gpr = new long[16];
+    /** The instruction pointer; exact whenever control is outside a unit (units keep it implicit). */
+    public long rip;
+
+    /** RFLAGS; the six arithmetic bits are valid only when {@link #flagOp} is {@link Flags#NONE}. */
+    public long rflags = Flags.FIXED1;
+    public int flagOp;
+    public long flagA;
+    public long flagB;
+    public long flagRes;
+
+    public final Segment[] seg = new Segment[6];
+    public final Segment ldtr = new Segment(0, 0, 0xffff, 0x82);
+    public final Segment tr = new Segment(0, 0, 0xffff, 0x8b);
+    public long gdtrBase;
+    public int gdtrLimit = 0xffff;
+    public long idtrBase;
+    public int idtrLimit = 0xffff;
+
+    public long cr0 = ControlBits.CR0_ET | ControlBits.CR0_CD | ControlBits.CR0_NW;
+    public long cr2;
+    public long cr3;
+    public long cr4;
+    public long cr8;
+    public long efer;
+    public final long[] dr = new long[8];
+
+    /** Current privilege level (CS.RPL outside real mode, as SS.DPL after loads). */
+    public int cpl;
+    /** Code size of the current mode in bytes: 2, 4 or 8 (CS.D, CS.L and EFER.LMA). */
+    public int codeSize = 2;
+    /** Stack address size in bytes (SS.B, 8 in 64-bit mode). */
+    public int stackSize = 2;
+    /** Key bits that select the translation of a code page (see {@link #updateMode()}). */
+    public int modeKey;
+
+    /** Set by a store that hit a page holding translated code: the unit must stop after it. */
+    public boolean codeModified;
+
+    /** This vCPU's memory path (installed by the machine that owns the vCPU). */
+    public tvmm.cpu.mem.MemoryAccess mem;
+
+    /** Pending-event word: bits posted by other threads (interrupt lines, kicks), polled at back edges. */
+    private volatile int events;
+    private static final VarHandle EVENTS;
+
+    static {
+        try {
+            EVENTS = MethodHandles.lookup().findVarHandle(CpuState.class, "events", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    public CpuState() {
+        // Reset values (SDM Vol. 3 §9.1.1 Table 9-1): real mode, CS base FFFF0000.
+        for (int i = 0; i < 6; i++) {
+            seg[i] = new Segment(0, 0, 0xffff, 0x93);
+        }
+        seg[CS].set(0xf000, 0xffff0000L, 0xffff, 0x9b);
+        rip = 0xfff0;
+        dr[6] = 0xffff0ff0L;
+        dr[7] = 0x400;
+        gpr[RDX] = 0x600;
+        updateMode();
+    }
+
+    /** Puts the vCPU in 64-bit mode at CPL 3 with flat segments and no paging (difftest, unit tests). */
+    public void setFlat64User() {
+        efer = ControlBits.EFER_LME | ControlBits.EFER_LMA | ControlBits.EFER_SCE | ControlBits.EFER_NXE;
+        cr0 = ControlBits.CR0_PE | ControlBits.CR0_ET | ControlBits.CR0_NE;
+        cr4 = ControlBits.CR4_PAE | ControlBits.CR4_OSFXSR;
+        seg[CS].set(0x33, 0, 0xffffffff, 0xafb); // code, DPL 3, L=1, G=1
+        for (int i : new int[] {ES, SS, DS, FS, GS}) {
+            seg[i].set(0x2b, 0, 0xffffffff, 0xcf3);
+        }
+        cpl = 3;
+        rflags = Flags.FIXED1 | Flags.IF;
+        flagOp = Flags.NONE;
+        updateMode();
+    }
+
+    /**
+     * Recomputes the derived mode fields after CS, SS, CR0, CR4 or EFER changed. The
+     * system layer calls this after every such load.
+     */
+    public void updateMode() {
+        boolean pe = (cr0 & ControlBits.CR0_PE) != 0;
+        boolean lma = (efer & ControlBits.EFER_LMA) != 0;
+        int csAttr = seg[CS].attr;
+        if (lma && (csAttr & Segment.ATTR_L) != 0) {
+            codeSize = 8;
+            stackSize = 8;
+        } else {
+            codeSize = pe && (csAttr & Segment.ATTR_DB) != 0 ? 4 : 2;
+            stackSize = pe && (seg[SS].attr & Segment.ATTR_DB) != 0 ? 4 : 2;
+        }
+        boolean vm86 = (rflags & Flags.VM) != 0;
+        boolean paging = (cr0 & ControlBits.CR0_PG) != 0;
+        modeKey = Flags.sizeLog(codeSize) | Flags.sizeLog(stackSize) << 2 | cpl << 4 | (pe ? 1 << 6 : 0)
+                | (paging ? 1 << 7 : 0) | (vm86 ? 1 << 8 : 0);
+    }
+
+    public boolean longMode() {
+        return (efer & ControlBits.EFER_LMA) != 0;
+    }
+
+    /** Posts event bits from any thread (interrupt controllers, other vCPUs, the VMM). */
+    public void postEvent(int bits) {
+        EVENTS.getAndBitwiseOr(this, bits);
+    }
+
+    /** Takes and clears event bits; called on the vCPU's own thread. */
+    public int takeEvents(int bits) {
+        return (int) EVENTS.getAndBitwiseAnd(this, ~bits) & bits;
+    }
+
+    /** A plain read of the event word: cheap enough for every back edge. */
+    public int events() {
+        return events;
+    }
+
+    @Override
+    public long cr0() {
+        return cr0;
+    }
+
+    @Override
+    public long cr3() {
+        return cr3;
+    }
+
+    @Override
+    public long cr4() {
+        return cr4;
+    }
+
+    @Override
+    public long efer() {
+        return efer;
+    }
+}

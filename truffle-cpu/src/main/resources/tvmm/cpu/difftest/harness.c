@@ -1,0 +1,204 @@
+/*
+ * tvmm difftest native harness: runs x86-64 code snippets on the host CPU from a given
+ * register, flag and memory state and reports the final state (or the exception raised).
+ *
+ * Built by tvmm at first use (gcc -O2) and run as a child process; cases arrive on stdin
+ * and results leave on stdout, both as little-endian binary records (see DifftestProtocol
+ * in Java). A faulting snippet is caught by a signal handler on an alternate stack, which
+ * reads the exception vector, error code and fault address from the kernel's signal frame
+ * (ucontext REG_TRAPNO/REG_ERR, si_addr) and the registers at the faulting instruction.
+ *
+ * Layout (fixed so that tvmm can mirror it): code page at CODE_BASE (read+execute), the
+ * data page and the stack page at DATA_BASE (read+write). Everything else is unmapped
+ * as far as snippets are concerned.
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#define CODE_BASE 0x10000000UL
+#define DATA_BASE 0x10010000UL
+#define DATA_SIZE 0x2000UL
+#define MAX_CODE 256
+#define MAGIC 0x54444946u /* "FIDT" */
+
+/* Register image shared with the assembly stubs: rax..r15 in encoding order, then rflags. */
+struct regs { uint64_t r[16]; uint64_t rflags; };
+struct regs in_regs, out_regs;
+uint64_t host_rsp;
+uint64_t code_entry = CODE_BASE;
+uint64_t scratch_stack[64] __attribute__((aligned(16)));
+
+extern void run_snippet(void);
+extern void exit_stub(void);
+
+__asm__(
+    ".text\n"
+    ".globl run_snippet\n"
+    "run_snippet:\n"
+    "  push %rbx\n push %rbp\n push %r12\n push %r13\n push %r14\n push %r15\n"
+    "  mov %rsp, host_rsp(%rip)\n"
+    "  pushq in_regs+128(%rip)\n"
+    "  popfq\n"
+    "  mov in_regs+0(%rip), %rax\n"
+    "  mov in_regs+8(%rip), %rcx\n"
+    "  mov in_regs+16(%rip), %rdx\n"
+    "  mov in_regs+24(%rip), %rbx\n"
+    "  mov in_regs+40(%rip), %rbp\n"
+    "  mov in_regs+48(%rip), %rsi\n"
+    "  mov in_regs+56(%rip), %rdi\n"
+    "  mov in_regs+64(%rip), %r8\n"
+    "  mov in_regs+72(%rip), %r9\n"
+    "  mov in_regs+80(%rip), %r10\n"
+    "  mov in_regs+88(%rip), %r11\n"
+    "  mov in_regs+96(%rip), %r12\n"
+    "  mov in_regs+104(%rip), %r13\n"
+    "  mov in_regs+112(%rip), %r14\n"
+    "  mov in_regs+120(%rip), %r15\n"
+    "  mov in_regs+32(%rip), %rsp\n"
+    "  jmp *code_entry(%rip)\n"
+    ".globl exit_stub\n"
+    "exit_stub:\n"
+    "  mov %rsp, out_regs+32(%rip)\n"
+    "  lea scratch_stack+256(%rip), %rsp\n"
+    "  pushfq\n"
+    "  popq out_regs+128(%rip)\n"
+    "  mov %rax, out_regs+0(%rip)\n"
+    "  mov %rcx, out_regs+8(%rip)\n"
+    "  mov %rdx, out_regs+16(%rip)\n"
+    "  mov %rbx, out_regs+24(%rip)\n"
+    "  mov %rbp, out_regs+40(%rip)\n"
+    "  mov %rsi, out_regs+48(%rip)\n"
+    "  mov %rdi, out_regs+56(%rip)\n"
+    "  mov %r8, out_regs+64(%rip)\n"
+    "  mov %r9, out_regs+72(%rip)\n"
+    "  mov %r10, out_regs+80(%rip)\n"
+    "  mov %r11, out_regs+88(%rip)\n"
+    "  mov %r12, out_regs+96(%rip)\n"
+    "  mov %r13, out_regs+104(%rip)\n"
+    "  mov %r14, out_regs+112(%rip)\n"
+    "  mov %r15, out_regs+120(%rip)\n"
+    "  cld\n"
+    "  mov host_rsp(%rip), %rsp\n"
+    "  pop %r15\n pop %r14\n pop %r13\n pop %r12\n pop %rbp\n pop %rbx\n"
+    "  ret\n");
+
+static sigjmp_buf fault_jmp;
+static volatile int fault_vector, fault_signal;
+static volatile uint64_t fault_error, fault_addr, fault_rip;
+static uint8_t initial_data[DATA_SIZE];
+
+/* The kernel's register order in ucontext differs from the encoding order. */
+static const int greg_of[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+                                REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+
+static void on_fault(int sig, siginfo_t *si, void *ctx) {
+    ucontext_t *uc = (ucontext_t *)ctx;
+    greg_t *g = uc->uc_mcontext.gregs;
+    for (int i = 0; i < 16; i++) out_regs.r[i] = (uint64_t)g[greg_of[i]];
+    out_regs.rflags = (uint64_t)g[REG_EFL];
+    fault_rip = (uint64_t)g[REG_RIP];
+    fault_vector = sig == SIGALRM ? 255 : (int)g[REG_TRAPNO];
+    fault_error = (uint64_t)g[REG_ERR];
+    fault_addr = (uint64_t)si->si_addr;
+    fault_signal = sig;
+    siglongjmp(fault_jmp, 1);
+}
+
+/* splitmix64: the same generator fills guest memory in tvmm (DifftestCase.fillMemory). */
+static uint64_t splitmix(uint64_t *x) {
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+static int read_full(void *buf, size_t n) {
+    return fread(buf, 1, n, stdin) == n;
+}
+
+int main(void) {
+    uint8_t *code = mmap((void *)CODE_BASE, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    uint8_t *data = mmap((void *)DATA_BASE, DATA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (code != (void *)CODE_BASE || data != (void *)DATA_BASE) {
+        fprintf(stderr, "harness: cannot map the snippet pages\n");
+        return 2;
+    }
+    static uint8_t altstack[65536];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGALRM};
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+
+    for (;;) {
+        uint32_t hdr[2];
+        if (!read_full(hdr, sizeof hdr)) return 0; /* tvmm closed the pipe */
+        if (hdr[0] != MAGIC || hdr[1] > MAX_CODE) {
+            fprintf(stderr, "harness: bad request\n");
+            return 3;
+        }
+        uint8_t snippet[MAX_CODE];
+        uint64_t seed;
+        if (!read_full(snippet, hdr[1]) || !read_full(in_regs.r, 16 * 8) || !read_full(&in_regs.rflags, 8)
+            || !read_full(&seed, 8))
+            return 4;
+
+        /* Code page: snippet, then an absolute jump to the exit stub, the rest INT3. */
+        mprotect(code, 4096, PROT_READ | PROT_WRITE);
+        memset(code, 0xCC, 4096);
+        memcpy(code, snippet, hdr[1]);
+        uint8_t *j = code + hdr[1];
+        j[0] = 0xFF; j[1] = 0x25; memset(j + 2, 0, 4);
+        uint64_t stub = (uint64_t)exit_stub;
+        memcpy(j + 6, &stub, 8);
+        mprotect(code, 4096, PROT_READ | PROT_EXEC);
+        uint64_t x = seed;
+        for (unsigned i = 0; i < DATA_SIZE; i += 8) {
+            uint64_t v = splitmix(&x);
+            memcpy(data + i, &v, 8);
+        }
+        memcpy(initial_data, data, DATA_SIZE);
+
+        fault_vector = -1;
+        fault_error = fault_addr = 0;
+        fault_rip = CODE_BASE + hdr[1];
+        struct itimerval watchdog = {{0, 0}, {1, 0}};
+        setitimer(ITIMER_REAL, &watchdog, NULL);
+        if (sigsetjmp(fault_jmp, 1) == 0) {
+            run_snippet();
+        }
+        struct itimerval off = {{0, 0}, {0, 0}};
+        setitimer(ITIMER_REAL, &off, NULL);
+
+        /* Result: vector, error, address, rip, 16 regs, rflags, changed bytes. */
+        int32_t vec = fault_vector;
+        uint64_t words[4] = {(uint64_t)(int64_t)vec, fault_error, fault_addr, fault_rip};
+        fwrite(words, 8, 4, stdout);
+        fwrite(out_regs.r, 8, 16, stdout);
+        fwrite(&out_regs.rflags, 8, 1, stdout);
+        uint16_t changed = 0;
+        for (unsigned i = 0; i < DATA_SIZE; i++) changed += data[i] != initial_data[i];
+        fwrite(&changed, 2, 1, stdout);
+        for (unsigned i = 0; i < DATA_SIZE; i++) {
+            if (data[i] != initial_data[i]) {
+                uint16_t off16 = (uint16_t)i;
+                fwrite(&off16, 2, 1, stdout);
+                fwrite(&data[i], 1, 1, stdout);
+            }
+        }
+        fflush(stdout);
+    }
+}
