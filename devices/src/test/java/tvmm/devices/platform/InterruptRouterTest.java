@@ -42,6 +42,23 @@ class InterruptRouterTest {
     }
 
     @Test
+    void sharedWireIsTheOrOfItsSources() {
+        InterruptRouter router = new InterruptRouter(new PicPair());
+        List<String> pins = new ArrayList<>();
+        router.connectIoApic((gsi, high) -> pins.add(gsi + (high ? "+" : "-")));
+        var a = router.gsi(17);
+        var b = router.gsi(17);
+        a.raise();
+        b.raise();
+        a.lower();
+        assertEquals(List.of("17+", "17+"), pins, "still asserted by b");
+        b.lower();
+        assertEquals(List.of("17+", "17+", "17-"), pins);
+        a.lower(); // repeating a level is harmless
+        assertEquals(3, pins.size());
+    }
+
+    @Test
     void layoutWindowsDoNotOverlap() {
         IoBus bus = IoBus.portBus();
         int[][] windows = {
