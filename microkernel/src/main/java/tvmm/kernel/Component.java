@@ -26,6 +26,7 @@ public final class Component {
     private final ScCap sc;
     private final RestartPolicy policy;
     private final Supplier<? extends Service> factory;
+    /** Guards the restart state. Lock order: this lock, then the kernel's mapping lock. */
     private final Object lock = new Object();
     /** Restart times (System.nanoTime) within the policy window; guarded by lock. */
     private final ArrayDeque<Long> recent = new ArrayDeque<>();

@@ -88,12 +88,16 @@ class EcTest {
         AtomicReference<List<Status>> results = new AtomicReference<>();
         EcCap vcpu = Ec.create(vmm, 2, "vcpu0", Ec.Kind.PLATFORM, sc, base, self -> {
             Utcb u = new Utcb();
-            results.set(List.of(self.deliver(3, u), self.deliver(5, u), self.deliver(4, u),
+            Status first = self.deliver(3, u);
+            // The VMM withdraws the handler: the next exit of that kind finds no portal.
+            vmm.revoke(base + 3, true);
+            results.set(List.of(first, self.deliver(3, u), self.deliver(5, u), self.deliver(4, u),
                     self.deliver(-1, u), self.deliver(CapSpace.DEFAULT_SLOTS, u)));
         }).orThrow();
         vcpu.start();
         vcpu.join(Duration.ofSeconds(5));
-        assertEquals(List.of(Status.SUCCESS, Status.BAD_CAP, Status.BAD_TYPE, Status.BAD_PAR, Status.BAD_PAR),
+        assertEquals(List.of(Status.SUCCESS, Status.BAD_CAP, Status.BAD_CAP, Status.BAD_TYPE, Status.BAD_PAR,
+                Status.BAD_PAR),
                 results.get());
         assertEquals(List.of("vcpu0:3"), handled);
     }
