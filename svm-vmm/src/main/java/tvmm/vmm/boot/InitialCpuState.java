@@ -1,0 +1,36 @@
+package tvmm.vmm.boot;
+
+/**
+ * The bootstrap processor's state at the kernel's entry point, as a loader leaves it.
+ * The VMM copies it into the VMCB state save area (the segment attributes are already in
+ * the VMCB's 12-bit form) and runs the vCPU. General registers not listed are zero.
+ *
+ * @param rip entry point
+ * @param rsp initial stack pointer (neither protocol defines one; a small stack is given)
+ * @param rax multiboot: the magic 0x2BADB002; Linux: 0
+ * @param rbx multiboot: the information structure's address; Linux: 0
+ * @param rsi Linux: the boot_params address; multiboot: 0
+ * @param rflags IF clear, reserved bit 1 set
+ * @param gdtrBase where {@link FlatGdt} wrote the GDT
+ * @param gdtrLimit size of the GDT minus one
+ * @param idtrBase no IDT at entry: the kernel installs its own before enabling interrupts
+ * @param idtrLimit 0
+ */
+public record InitialCpuState(long rip, long rsp, long rax, long rbx, long rsi, long rflags, long cr0, long cr3,
+        long cr4, long efer, long gdtrBase, int gdtrLimit, long idtrBase, int idtrLimit, SegmentState cs,
+        SegmentState ds, SegmentState es, SegmentState fs, SegmentState gs, SegmentState ss, SegmentState tr,
+        SegmentState ldtr) {
+
+    public static final long CR0_PE = 1L << 0;
+    public static final long CR0_ET = 1L << 4; // hard-wired to 1 on every CPU since the 486
+    public static final long CR0_PG = 1L << 31;
+    public static final long CR4_PAE = 1L << 5;
+    public static final long EFER_LME = 1L << 8;
+    public static final long EFER_LMA = 1L << 10;
+    public static final long RFLAGS_RESERVED = 1L << 1;
+
+    /** True when the state is 64-bit mode (EFER.LMA and CS.L). */
+    public boolean longMode() {
+        return (efer & EFER_LMA) != 0 && (cs.attributes() & SegmentState.ATTR_L) != 0;
+    }
+}
