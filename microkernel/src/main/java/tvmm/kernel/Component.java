@@ -175,13 +175,16 @@ public final class Component {
             }
             old = ec;
             wait = admitRestart(where + " faulted: " + Kernel.describe(t));
-            if (wait == null) {
-                return;
+            if (wait != null) {
+                pd.pd().availability = Status.UNAVAILABLE;
             }
-            pd.pd().availability = Status.UNAVAILABLE;
         }
+        // Whether it restarts or is dead, the faulty incarnation's EC must not run on.
         if (old != null) {
             old.stop();
+        }
+        if (wait == null) {
+            return;
         }
         Thread.ofVirtual().name(name + "-restart").start(() -> restartAfter(wait, old));
     }

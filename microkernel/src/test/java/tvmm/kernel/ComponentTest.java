@@ -175,6 +175,36 @@ class ComponentTest {
     }
 
     @Test
+    void aComponentThatGivesUpStopsItsEc() throws Exception {
+        Semaphore.create(root, 21, "never", 0).orThrow();
+        AtomicInteger result = new AtomicInteger(-1);
+        Component c = component(31, "svc", RestartPolicy.never(), () -> new Service() {
+            @Override
+            public void run(Component.Context ctx) {
+                SemaphoreCap s = ctx.pd().lookup(SEL_TICK, SemaphoreCap.class, 0).orThrow();
+                result.set(s.down().ordinal());
+            }
+
+            @Override
+            public void call(long id, Utcb u) {
+                throw new IllegalStateException("bad request");
+            }
+        });
+        root.delegate(21, c.pd(), SEL_TICK, Perm.ALL);
+        PortalCap pt = c.export(40, "req", 0, 0).orThrow();
+        c.start();
+        SemaphoreCap never = root.lookup(21, SemaphoreCap.class, 0).orThrow();
+        waitFor(() -> never.count() == -1, "EC blocked");
+        assertEquals(Status.ABORTED, pt.call(new Utcb()));
+        assertEquals(Status.DEAD, c.availability());
+        waitFor(() -> result.get() >= 0, "EC released");
+        assertEquals(Status.ABORTED.ordinal(), result.get());
+        assertEquals(Status.DEAD, pt.call(new Utcb()));
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).contains("restart limit 0") && log.get(0).contains("component dead"), log.get(0));
+    }
+
+    @Test
     void aFactoryThatFailsOnRestartCountsAgainstThePolicy() throws Exception {
         AtomicInteger made = new AtomicInteger();
         Component flaky = component(31, "flaky", RestartPolicy.bounded(2, Duration.ofSeconds(10)), () -> {
