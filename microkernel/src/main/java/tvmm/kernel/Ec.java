@@ -72,8 +72,11 @@ public final class Ec extends KObject {
                 || (kind == Kind.VIRTUAL && schedule.policy != Sc.Policy.FREE)) {
             return Result.fail(Status.BAD_PAR);
         }
-        if (!pd.empty(sel) || sel < 0 || sel >= pd.pd().space.size()) {
-            return Result.fail(sel < 0 || sel >= pd.pd().space.size() ? Status.BAD_PAR : Status.BUSY);
+        if (sel < 0 || sel >= pd.pd().space.size()) {
+            return Result.fail(Status.BAD_PAR);
+        }
+        if (!pd.empty(sel)) {
+            return Result.fail(Status.BUSY); // checked before binding so a failure costs no SC slot
         }
         int member = schedule.bind();
         if (member < 0) {
@@ -98,8 +101,12 @@ public final class Ec extends KObject {
      * Delivers event {@code event} (a dense exit index) as a call of the portal at
      * {@code eventBase + event}, on this thread. BAD_PAR without an event window or out of range,
      * BAD_CAP for an empty or revoked slot, BAD_TYPE if the slot holds no portal.
+     *
+     * <p>Only the EC's own thread delivers its exits: a vCPU's state is never handled on another
+     * thread (Humbel's lesson). Checked as an assertion, so it costs nothing in production.
      */
     public Status deliver(int event, Utcb utcb) {
+        assert Thread.currentThread() == thread : "exit of " + name + " delivered on " + Thread.currentThread();
         if (eventBase < 0 || event < 0) {
             return Status.BAD_PAR;
         }

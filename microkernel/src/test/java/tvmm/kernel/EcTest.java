@@ -103,6 +103,16 @@ class EcTest {
     }
 
     @Test
+    void onlyTheEcsOwnThreadDeliversItsExits() throws Exception {
+        AtomicReference<Ec> self = new AtomicReference<>();
+        EcCap vcpu = Ec.create(root, 2, "vcpu0", Ec.Kind.PLATFORM, free, 0x100, self::set).orThrow();
+        vcpu.start();
+        vcpu.join(Duration.ofSeconds(5));
+        // Surefire runs with assertions enabled; the launcher need not.
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> self.get().deliver(0, new Utcb()));
+    }
+
+    @Test
     void recallRunsTheHookAndStopInterruptsABlockedEc() throws Exception {
         SemaphoreCap kick = Semaphore.create(root, 7, "kick", 0).orThrow();
         AtomicReference<Status> first = new AtomicReference<>();
