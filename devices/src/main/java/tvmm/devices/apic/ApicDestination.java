@@ -9,6 +9,11 @@ final class ApicDestination {
     private ApicDestination() {
     }
 
+    /** The x2APIC logical ID (§11.12.10.2): cluster ID·2^16 | 1 << (x2APIC ID mod 16). */
+    static int x2ApicLogicalId(int x2apicId) {
+        return ((x2apicId >>> 4) << 16) | (1 << (x2apicId & 0xF));
+    }
+
     /**
      * @param apicId  the 8-bit APIC ID (ID register bits 31:24)
      * @param logical the 8-bit logical ID (LDR bits 31:24)

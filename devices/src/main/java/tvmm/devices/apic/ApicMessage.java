@@ -32,6 +32,16 @@ public record ApicMessage(int destination, boolean logical, int deliveryMode, in
                 levelTriggered, true, NO_SHORTHAND, false);
     }
 
+    /**
+     * The message of an ICR (SDM figure 11-12): low word vector 7:0, delivery mode 10:8,
+     * destination mode 11, level 14, trigger 15, shorthand 19:18; the destination is
+     * ICR high bits 31:24 (xAPIC) or all 32 bits (x2APIC).
+     */
+    public static ApicMessage fromIcr(int low, int high, boolean x2apic) {
+        return new ApicMessage(x2apic ? high : high >>> 24, (low & (1 << 11)) != 0, (low >>> 8) & 7,
+                low & 0xFF, (low & (1 << 15)) != 0, (low & (1 << 14)) != 0, (low >>> 18) & 3, x2apic);
+    }
+
     /** INIT with the level bit clear and level trigger: the legacy "INIT level de-assert". */
     public boolean isInitDeassert() {
         return deliveryMode == DeliveryMode.INIT && !assertLevel && levelTriggered;

@@ -38,12 +38,7 @@ public final class LocalApic {
     private final boolean[] lintLevel = new boolean[2];
     private final InterruptRegisters ints = new InterruptRegisters();
 
-    private boolean nmiPending;
-    private boolean initPending;
-    private boolean sipiPending;
-    private int sipiVector;
-    private boolean smiPending;
-    private boolean extIntPending;
+    private final ApicEvents events = new ApicEvents();
 
     private LocalApic(ApicBus bus, int apicId, boolean bsp, VirtualClock clock, long busHz, long tscHz) {
         this.bus = bus;
@@ -112,28 +107,15 @@ public final class LocalApic {
      */
     public boolean writeApicBase(long value) {
         synchronized (this) {
-            long reserved = ~(BASE_ADDRESS_MASK | BASE_ENABLE | BASE_EXTD | BASE_BSP);
-            if ((value & reserved) != 0) {
+            if (!ApicBaseMsr.isLegalWrite(apicBase, value)) {
                 return false;
             }
-            boolean oldEnable = (apicBase & BASE_ENABLE) != 0;
-            boolean oldX2 = oldEnable && (apicBase & BASE_EXTD) != 0;
-            boolean newEnable = (value & BASE_ENABLE) != 0;
-            boolean newX2 = (value & BASE_EXTD) != 0;
-            if (newX2 && !newEnable) {
-                return false;
-            }
-            if (oldX2 && newEnable && !newX2) {
-                return false;
-            }
-            if (!oldEnable && newX2) {
-                return false;
-            }
+            boolean wasEnabled = isHardwareEnabled();
             apicBase = (value & ~BASE_BSP) | (apicBase & BASE_BSP);
-            if (oldEnable && !newEnable) {
+            if (wasEnabled && !isHardwareEnabled()) {
                 // A globally disabled APIC loses its state (SDM §11.4.3): power-up values.
                 resetRegisters();
-                clearEvents();
+                events.clear();
             }
         }
         return true;
@@ -161,7 +143,7 @@ public final class LocalApic {
                 case APR -> v = arbitrationPriority();
                 case PPR -> v = processorPriority();
                 case EOI -> v = 0;
-                case LDR -> v = x2 ? x2ApicLogicalId() : ldr;
+                case LDR -> v = x2 ? ApicDestination.x2ApicLogicalId(initialId) : ldr;
                 case DFR -> v = dfr | 0x0FFFFFFF;
                 case SVR -> v = svr;
                 case ESR -> v = esr;
@@ -183,18 +165,13 @@ public final class LocalApic {
         return v & 0xFFFFFFFFL;
     }
 
-    /** x2APIC logical ID (SDM §11.12.10.2): cluster in bits 31:16, one-hot member bit. */
-    private int x2ApicLogicalId() {
-        return ((initialId >>> 4) << 16) | (1 << (initialId & 0xF));
-    }
-
     /**
      * Writes {@code value} to the register at offset {@code reg}. For x2APIC the ICR value
      * is the whole 64-bit MSR. Read-only and unknown registers are ignored here (the x2APIC
      * MSR layer has already turned those into #GP).
      */
-    synchronized After writeRegister(int reg, long value, boolean x2) {
-        After after = new After();
+    synchronized AfterWrite writeRegister(int reg, long value, boolean x2) {
+        AfterWrite after = new AfterWrite();
         int v = (int) value;
         switch (reg) {
             case ID -> {
@@ -274,16 +251,15 @@ public final class LocalApic {
         lvt[index] = value | (lvt[index] & (1 << 14));
     }
 
+    /** The IPI an ICR write sends; a fixed or lowest-priority vector below 16 is an error. */
     private ApicMessage icrMessage(boolean x2) {
-        int dest = x2 ? icrHigh : icrHigh >>> 24;
-        int mode = (icrLow >>> 8) & 7;
-        int vector = icrLow & 0xFF;
-        if ((mode == DeliveryMode.FIXED || mode == DeliveryMode.LOWEST_PRIORITY) && vector < 16) {
+        ApicMessage m = ApicMessage.fromIcr(icrLow, icrHigh, x2);
+        boolean fixed = m.deliveryMode() == DeliveryMode.FIXED || m.deliveryMode() == DeliveryMode.LOWEST_PRIORITY;
+        if (fixed && m.vector() < 16) {
             recordError(ESR_SEND_ILLEGAL_VECTOR);
             return null;
         }
-        return new ApicMessage(dest, (icrLow & (1 << 11)) != 0, mode, vector,
-                (icrLow & (1 << 15)) != 0, (icrLow & (1 << 14)) != 0, (icrLow >>> 18) & 3, x2);
+        return m;
     }
 
     // ---------------------------------------------------------------- priorities
@@ -332,13 +308,11 @@ public final class LocalApic {
     }
 
     public synchronized boolean hasPendingNmi() {
-        return nmiPending;
+        return events.nmiPending();
     }
 
     public synchronized boolean takeNmi() {
-        boolean was = nmiPending;
-        nmiPending = false;
-        return was;
+        return events.take(DeliveryMode.NMI);
     }
 
     /**
@@ -347,16 +321,13 @@ public final class LocalApic {
      * then waits for STARTUP. A STARTUP already latched is kept.
      */
     public synchronized boolean takeInit() {
-        if (!initPending) {
+        if (!events.take(DeliveryMode.INIT)) {
             return false;
         }
-        initPending = false;
         int keepId = id;
         resetRegisters();
         id = keepId;
-        nmiPending = false;
-        smiPending = false;
-        extIntPending = false;
+        events.clearForInit();
         return true;
     }
 
@@ -366,24 +337,24 @@ public final class LocalApic {
      * the wait-for-SIPI state.
      */
     public synchronized int takeSipi() {
-        if (!sipiPending) {
-            return -1;
-        }
-        sipiPending = false;
-        return sipiVector;
+        return events.takeSipi();
     }
 
     public synchronized boolean takeSmi() {
-        boolean was = smiPending;
-        smiPending = false;
-        return was;
+        return events.take(DeliveryMode.SMI);
     }
 
     /** An ExtINT message arrived: the CPU must run an INTA cycle on the 8259A. */
     public synchronized boolean takeExtInt() {
-        boolean was = extIntPending;
-        extIntPending = false;
-        return was;
+        return events.take(DeliveryMode.EXTINT);
+    }
+
+    /** Machine reset (power-on or the reset register): IA32_APIC_BASE and every register. */
+    public synchronized void powerOnReset() {
+        apicBase = DEFAULT_BASE | BASE_ENABLE | (apicBase & BASE_BSP);
+        resetRegisters();
+        events.clear();
+        java.util.Arrays.fill(lintLevel, false);
     }
 
     /**
@@ -399,8 +370,7 @@ public final class LocalApic {
     }
 
     public synchronized boolean hasPendingEvent() {
-        return hasDeliverableInterrupt() || nmiPending || initPending || sipiPending
-                || smiPending || extIntPending;
+        return hasDeliverableInterrupt() || events.any();
     }
 
     /** IA32_TSC_DEADLINE (MSR 0x6E0). */
@@ -441,7 +411,7 @@ public final class LocalApic {
             return false;
         }
         if (isX2ApicMode()) {
-            return ApicDestination.matchesX2Apic(m, initialId, x2ApicLogicalId());
+            return ApicDestination.matchesX2Apic(m, initialId, ApicDestination.x2ApicLogicalId(initialId));
         }
         return ApicDestination.matchesXApic(m, id >>> 24, ldr >>> 24, dfr >>> 28);
     }
@@ -453,17 +423,10 @@ public final class LocalApic {
             if (!isHardwareEnabled()) {
                 return;
             }
-            switch (mode) {
-                case DeliveryMode.FIXED, DeliveryMode.LOWEST_PRIORITY -> acceptFixed(vector, levelTriggered);
-                case DeliveryMode.NMI -> nmiPending = true;
-                case DeliveryMode.INIT -> initPending = true;
-                case DeliveryMode.STARTUP -> {
-                    sipiPending = true;
-                    sipiVector = vector & 0xFF;
-                }
-                case DeliveryMode.SMI -> smiPending = true;      // latched; tvmm has no SMM
-                case DeliveryMode.EXTINT -> extIntPending = true;
-                default -> LOG.log(System.Logger.Level.DEBUG, "lapic: reserved delivery mode {0}", mode);
+            if (mode == DeliveryMode.FIXED || mode == DeliveryMode.LOWEST_PRIORITY) {
+                acceptFixed(vector, levelTriggered);
+            } else if (!events.latch(mode, vector)) {
+                LOG.log(System.Logger.Level.DEBUG, "lapic: reserved delivery mode {0}", mode);
             }
             wake = hasPendingEvent();
         }
@@ -490,27 +453,20 @@ public final class LocalApic {
             return false;
         }
         int mode = index == LVT_INDEX_TIMER || index == LVT_INDEX_ERROR ? DeliveryMode.FIXED : (entry >>> 8) & 7;
-        switch (mode) {
-            case DeliveryMode.FIXED -> {
-                boolean level = (index == LVT_INDEX_LINT0 || index == LVT_INDEX_LINT1) && (entry & (1 << 15)) != 0;
-                int vector = entry & 0xFF;
-                if (vector < 16) {
-                    pendingEsr |= ESR_RECEIVE_ILLEGAL_VECTOR;   // not re-signalled: no loop
-                    return false;
-                }
-                if ((svr & SVR_ENABLE) == 0) {
-                    return false;
-                }
-                ints.request(vector, level);
-            }
-            case DeliveryMode.NMI -> nmiPending = true;
-            case DeliveryMode.SMI -> smiPending = true;
-            case DeliveryMode.INIT -> initPending = true;
-            case DeliveryMode.EXTINT -> extIntPending = true;
-            default -> {
-                return false;
-            }
+        if (mode != DeliveryMode.FIXED) {
+            // NMI, SMI, INIT, ExtINT; STARTUP is reserved in an LVT entry.
+            return mode != DeliveryMode.STARTUP && events.latch(mode, 0);
         }
+        boolean level = (index == LVT_INDEX_LINT0 || index == LVT_INDEX_LINT1) && (entry & (1 << 15)) != 0;
+        int vector = entry & 0xFF;
+        if (vector < 16) {
+            pendingEsr |= ESR_RECEIVE_ILLEGAL_VECTOR;   // not re-signalled: no loop
+            return false;
+        }
+        if ((svr & SVR_ENABLE) == 0) {
+            return false;
+        }
+        ints.request(vector, level);
         return true;
     }
 
@@ -543,30 +499,11 @@ public final class LocalApic {
         timer.reset();
     }
 
-    private void clearEvents() {
-        nmiPending = false;
-        initPending = false;
-        sipiPending = false;
-        smiPending = false;
-        extIntPending = false;
+    ApicBus bus() {
+        return bus;
     }
 
-    /** What a register write must do after the APIC's lock is released. */
-    static final class After {
-        ApicMessage send;
-        int eoiVector = -1;
-        boolean kick;
-
-        void run(LocalApic apic) {
-            if (eoiVector >= 0) {
-                apic.bus.broadcastEoi(eoiVector);
-            }
-            if (send != null) {
-                apic.bus.send(send, apic);
-            }
-            if (kick) {
-                apic.kick.run();
-            }
-        }
+    void kick() {
+        kick.run();
     }
 }

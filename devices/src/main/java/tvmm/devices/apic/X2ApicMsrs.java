@@ -77,8 +77,7 @@ public final class X2ApicMsrs {
         if ((value & reserved) != 0) {
             return false;
         }
-        LocalApic.After after = apic.writeRegister(reg, value, true);
-        after.run(apic);
+        apic.writeRegister(reg, value, true).run(apic);
         return true;
     }
 

@@ -145,6 +145,25 @@ class IoApicTest {
     }
 
     @Test
+    void levelInterruptFromAnHpetComparatorUntilTheGuestAcknowledgesIt() {
+        // The whole chain: HPET level output → IOAPIC pin 8 → LAPIC; EOI → IOAPIC re-sends
+        // while the HPET still holds the line; writing the HPET status bit ends it.
+        tvmm.devices.time.ManualClock clock = new tvmm.devices.time.ManualClock();
+        tvmm.devices.hpet.Hpet hpet = new tvmm.devices.hpet.Hpet(clock, tvmm.devices.bus.IrqLine.NONE,
+                tvmm.devices.bus.IrqLine.NONE, gsi -> high -> ioapic.setLevel(gsi, high), 1 << 8);
+        program(8, IoApic.TRIGGER_LEVEL | 0x68);
+        hpet.write(0x140, 8, (8 << 9) | 4 | 2);        // timer 2: GSI 8, level, enabled
+        hpet.write(0x148, 8, 1_000);
+        hpet.write(0x010, 8, 1);
+        clock.advance(10_000);
+        assertEquals(0x68, takeAndEoi(cpu0));
+        assertEquals(0x68, cpu0.pendingVector(), "line still asserted: re-sent on EOI");
+        hpet.write(0x020, 8, 1 << 2);                  // the handler clears the HPET status
+        assertEquals(0x68, takeAndEoi(cpu0));
+        assertEquals(-1, cpu0.pendingVector());
+    }
+
+    @Test
     void guestNonsenseIsHarmless() {
         ioapic.setLevel(99, true);
         ioapic.setLevel(-1, true);
