@@ -189,6 +189,20 @@ class Pit8254Test {
     }
 
     @Test
+    void linuxQuickPitCalibrationSeesTheMsbStepEvery256Clocks() {
+        // quick_pit_calibrate(): gate on, counter 2 mode 0 from 0xFFFF, then poll the MSB.
+        out(0x61, (in(0x61) & ~0x02) | 0x01);
+        out(0x43, 0xB0);
+        out(0x42, 0xFF);
+        out(0x42, 0xFF);
+        for (int i = 0; i < 50; i++) {
+            toTick(1 + 256L * i + 100);
+            in(0x42); // pit_verify_msb reads LSB, then compares the MSB
+            assertEquals(0xFF - i, in(0x42), "MSB after " + i + " × 256 clocks");
+        }
+    }
+
+    @Test
     void mode1OneShotIsTriggeredAndRetriggeredByGate() {
         out(0x43, 0xB2); // counter 2, LSB/MSB, mode 1
         out(0x42, 100);
