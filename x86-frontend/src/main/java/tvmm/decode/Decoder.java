@@ -290,6 +290,9 @@ public final class Decoder {
                 osize = 8;
             }
         }
+        if ((flags & Entry.F_NOVVVV) != 0 && encoding != Encoding.LEGACY && (vvvv != 0 || evexVp != 0)) {
+            return finish(Status.INVALID); // VEX.vvvv is reserved (1111b) when it names no operand
+        }
         op = e.op;
         if (needModrm && mod != 3 && (flags & Entry.F_MODREG) == 0) {
             decodeMemory();
@@ -340,6 +343,10 @@ public final class Decoder {
                     return vexPp;
                 }
                 int s = lastRep == 0xF3 ? 2 : lastRep == 0xF2 ? 3 : has66 ? 1 : 0;
+                if (s >= 2 && e.next[s] == null) {
+                    // No form for this F2/F3: the prefix is ignored, as capstone and hardware do.
+                    s = has66 && e.next[1] != null ? 1 : 0;
+                }
                 if (s >= 2) {
                     prefixes |= Prefix.MANDATORY_F2F3;
                 } else if (s == 1 && e.next[1] != e.next[0]) {
@@ -446,6 +453,7 @@ public final class Decoder {
 
     /** An invalid VEX/EVEX (prefixed by 66/F2/F3/REX/LOCK): consume it so the length is sane. */
     private void skipVexForLength(int first) {
+        encoding = first == 0x62 ? Encoding.EVEX : Encoding.VEX;
         fetch();
         if (first != 0xC5) {
             fetch();
@@ -638,7 +646,7 @@ public final class Decoder {
                 return true;
             }
             case Spec.SEGR: {
-                int s = (modrm >> 3) & 7;
+                int s = regField & 15; // REX.R makes it a nonexistent segment register: #UD
                 if (s > 5) {
                     return false;
                 }

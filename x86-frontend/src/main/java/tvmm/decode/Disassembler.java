@@ -22,6 +22,12 @@ public final class Disassembler {
             return "(bad)";
         }
         StringBuilder sb = new StringBuilder();
+        boolean hle = in.op == Op.XCHG && in.kind(0) == OperandKind.MEM || in.hasPrefix(Prefix.LOCK);
+        if (hle && in.hasPrefix(Prefix.REPNE)) {
+            sb.append("xacquire "); // F2 on a locked operation: HLE hint (SDM Vol. 1 §16.3.1)
+        } else if (hle && in.hasPrefix(Prefix.REP)) {
+            sb.append("xrelease ");
+        }
         if (in.hasPrefix(Prefix.LOCK)) {
             sb.append("lock ");
         }
@@ -29,10 +35,10 @@ public final class Disassembler {
             if (isString(in.op)) {
                 if (in.hasPrefix(Prefix.REP)) {
                     sb.append(isCompareString(in.op) ? "repe " : "rep ");
-                } else if (in.hasPrefix(Prefix.REPNE)) {
-                    sb.append("repne ");
+                } else if (in.hasPrefix(Prefix.REPNE) && !isMovs(in.op)) {
+                    sb.append("repne "); // capstone omits F2 on MOVS only
                 }
-            } else if (in.hasPrefix(Prefix.REPNE) && isBranch(in.op)) {
+            } else if (in.hasPrefix(Prefix.REPNE) && isBranch(in.op) && !hle) {
                 sb.append("bnd "); // F2 on a near branch: MPX BND prefix (SDM Vol. 1 §17.5)
             }
         }
@@ -76,8 +82,17 @@ public final class Disassembler {
         return op.ordinal() >= Op.MOVS_B.ordinal() && op.ordinal() <= Op.OUTS_D.ordinal();
     }
 
+    private static boolean isMovs(Op op) {
+        return op == Op.MOVS_W || op == Op.MOVS_D || op == Op.MOVS_Q;
+    }
+
     private static boolean isBranch(Op op) {
-        return op == Op.JMP || op == Op.CALL || op == Op.RET || Tables.condition(op) >= 0 && op.name().startsWith("J");
+        switch (op) {
+            case JMP: case CALL: case RET: case RET_FAR: case JCXZ: case JECXZ: case JRCXZ:
+                return true;
+            default:
+                return Tables.condition(op) >= 0 && op.name().startsWith("J");
+        }
     }
 
     private static boolean isCompareString(Op op) {
@@ -94,6 +109,9 @@ public final class Disassembler {
         if (in.op == Op.MOV && (in.kind(1) == OperandKind.IMM && in.size(1) == 8
                 || (in.kind(0) == OperandKind.MOFFS || in.kind(1) == OperandKind.MOFFS) && in.addressSize == 8)) {
             return "movabs";
+        }
+        if (in.op == Op.RET_FAR && in.operandSize == 8) {
+            return "retfq";
         }
         return in.op.mnemonic;
     }

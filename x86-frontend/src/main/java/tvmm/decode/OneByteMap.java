@@ -114,22 +114,22 @@ final class OneByteMap {
         6E OUTS_B DX,Xb rep
         6F o16 OUTS_W DX,Xw rep
         6F OUTS_D DX,Xd rep
-        70 JO Jb f64
-        71 JNO Jb f64
-        72 JB Jb f64
-        73 JAE Jb f64
-        74 JE Jb f64
-        75 JNE Jb f64
-        76 JBE Jb f64
-        77 JA Jb f64
-        78 JS Jb f64
-        79 JNS Jb f64
-        7A JP Jb f64
-        7B JNP Jb f64
-        7C JL Jb f64
-        7D JGE Jb f64
-        7E JLE Jb f64
-        7F JG Jb f64
+        70 JO Jb d64
+        71 JNO Jb d64
+        72 JB Jb d64
+        73 JAE Jb d64
+        74 JE Jb d64
+        75 JNE Jb d64
+        76 JBE Jb d64
+        77 JA Jb d64
+        78 JS Jb d64
+        79 JNS Jb d64
+        7A JP Jb d64
+        7B JNP Jb d64
+        7C JL Jb d64
+        7D JGE Jb d64
+        7E JLE Jb d64
+        7F JG Jb d64
         80 /0 ADD Eb,Ib lock
         80 /1 OR Eb,Ib lock
         80 /2 ADC Eb,Ib lock
@@ -194,10 +194,12 @@ final class OneByteMap {
         9B WAIT
         9C o16 PUSHF d64
         9C o32 PUSHFD d64
-        9C o64 PUSHFQ d64
+        9C x64 PUSHFQ d64
+        9C x64 o16 PUSHF d64
         9D o16 POPF d64
         9D o32 POPFD d64
-        9D o64 POPFQ d64
+        9D x64 POPFQ d64
+        9D x64 o16 POPF d64
         9E SAHF
         9F LAHF
         A0 MOV AL,Ob
@@ -312,20 +314,20 @@ final class OneByteMap {
         D5 AAD uIb i64
         D6 SALC i64
         D7 XLATB
-        E0 LOOPNE Jb f64
-        E1 LOOPE Jb f64
-        E2 LOOP Jb f64
-        E3 a16 JCXZ Jb f64
-        E3 a32 JECXZ Jb f64
-        E3 a64 JRCXZ Jb f64
+        E0 LOOPNE Jb d64
+        E1 LOOPE Jb d64
+        E2 LOOP Jb d64
+        E3 a16 JCXZ Jb d64
+        E3 a32 JECXZ Jb d64
+        E3 a64 JRCXZ Jb d64
         E4 IN AL,uIb
         E5 IN eAX,uIb
         E6 OUT uIb,AL
         E7 OUT uIb,eAX
-        E8 CALL Jz f64
-        E9 JMP Jz f64
+        E8 CALL Jz d64
+        E9 JMP Jz d64
         EA JMP_FAR Ap i64
-        EB JMP Jb f64
+        EB JMP Jb d64
         EC IN AL,DX
         ED IN eAX,DX
         EE OUT DX,AL

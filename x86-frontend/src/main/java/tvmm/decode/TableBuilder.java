@@ -99,6 +99,14 @@ final class TableBuilder {
                 flags |= Entry.F_MODREG;
             }
         }
+        boolean usesVvvv = false;
+        for (int spec : ops) {
+            int m = Spec.method(spec);
+            usesVvvv |= m == Spec.H || m == Spec.B || m == Spec.KH;
+        }
+        if (!usesVvvv) {
+            flags |= Entry.F_NOVVVV;
+        }
         Entry form = new Entry(op, ops, flags, tuple);
         map[opcode] = insert(map[opcode], selKind, selIdx, n, 0, form);
     }

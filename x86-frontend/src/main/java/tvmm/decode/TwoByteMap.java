@@ -26,6 +26,7 @@ final class TwoByteMap {
         01 /6 LMSW Ew
         01 /7 mem INVLPG Mb
         # Register forms of group 7: VMX, MONITOR/MWAIT, SMAP, XCR, TSX, SVM, SWAPGS, RDTSCP.
+        01 /0 rm0 ENCLV
         01 /0 rm1 VMCALL
         01 /0 rm2 VMLAUNCH
         01 /0 rm3 VMRESUME
@@ -34,11 +35,13 @@ final class TwoByteMap {
         01 /1 rm1 MWAIT
         01 /1 rm2 CLAC
         01 /1 rm3 STAC
+        01 /1 rm7 ENCLS
         01 /2 rm0 XGETBV
         01 /2 rm1 XSETBV
         01 /2 rm4 VMFUNC
         01 /2 rm5 XEND
         01 /2 rm6 XTEST
+        01 /2 rm7 ENCLU
         # AMD SVM (APM Vol. 3 §4, 0F 01 D8-DF): VMRUN/VMLOAD/VMSAVE take rAX implicitly.
         01 /3 rm0 VMRUN aAX
         01 /3 rm1 VMMCALL
@@ -65,7 +68,6 @@ final class TwoByteMap {
         0D mem PREFETCH Mb
         0D /1 mem PREFETCHW Mb
         0D /2 mem PREFETCHWT1 Mb
-        0D reg NOP Ev
         18 NOP Ev
         18 /0 mem PREFETCHNTA Mb
         18 /1 mem PREFETCHT0 Mb
@@ -90,6 +92,7 @@ final class TwoByteMap {
         33 RDPMC
         34 SYSENTER
         35 SYSEXIT
+        37 GETSEC
         40 CMOVO Gv,Ev
         41 CMOVNO Gv,Ev
         42 CMOVB Gv,Ev
@@ -106,22 +109,22 @@ final class TwoByteMap {
         4D CMOVGE Gv,Ev
         4E CMOVLE Gv,Ev
         4F CMOVG Gv,Ev
-        80 JO Jz f64
-        81 JNO Jz f64
-        82 JB Jz f64
-        83 JAE Jz f64
-        84 JE Jz f64
-        85 JNE Jz f64
-        86 JBE Jz f64
-        87 JA Jz f64
-        88 JS Jz f64
-        89 JNS Jz f64
-        8A JP Jz f64
-        8B JNP Jz f64
-        8C JL Jz f64
-        8D JGE Jz f64
-        8E JLE Jz f64
-        8F JG Jz f64
+        80 JO Jz d64
+        81 JNO Jz d64
+        82 JB Jz d64
+        83 JAE Jz d64
+        84 JE Jz d64
+        85 JNE Jz d64
+        86 JBE Jz d64
+        87 JA Jz d64
+        88 JS Jz d64
+        89 JNS Jz d64
+        8A JP Jz d64
+        8B JNP Jz d64
+        8C JL Jz d64
+        8D JGE Jz d64
+        8E JLE Jz d64
+        8F JG Jz d64
         90 SETO Eb
         91 SETNO Eb
         92 SETB Eb
@@ -166,9 +169,9 @@ final class TwoByteMap {
         AE /7 mem CLFLUSH Mb
         AE /7 mem 66 CLFLUSHOPT Mb
         AE /6 mem 66 CLWB Mb
-        AE /5 reg NP LFENCE
-        AE /6 reg NP MFENCE
-        AE /7 reg NP SFENCE
+        AE /5 reg LFENCE
+        AE /6 reg MFENCE
+        AE /7 reg SFENCE
         AE /0 reg F3 RDFSBASE Ry o64
         AE /1 reg F3 RDGSBASE Ry o64
         AE /2 reg F3 WRFSBASE Ry o64

@@ -1,10 +1,15 @@
 package tvmm.decode.tools;
 
+import tvmm.decode.Decoder;
+import tvmm.decode.Encoding;
 import tvmm.decode.Instruction;
+import tvmm.decode.Op;
+import tvmm.decode.Prefix;
+import tvmm.decode.Status;
 
 /**
  * The written list of capstone 4.0.2 errors (x86-frontend/CAPSTONE-BUGS.md) as code: the
- * only way the comparison may exclude an instruction. Each rule names its entry in the list.
+ * only way a comparison may exclude an instruction. Each rule returns the id of its entry.
  */
 public final class CapstoneBugs {
     private CapstoneBugs() {
@@ -12,11 +17,102 @@ public final class CapstoneBugs {
 
     /** The id of the documented capstone bug this position shows, or null. */
     public static String match(byte[] code, int pos, Instruction ours, Reference.Insn theirs) {
+        boolean theirsOk = theirs.length() > 0;
+        String tm = theirs.mnemonic();
+        if (ours.status == Status.OK) {
+            switch (ours.op) {
+                case UD1:
+                case UD0:
+                    return theirsOk && (tm.equals("ud2b") || tm.equals("ud0")) ? "ud0-ud1-modrm" : null;
+                case CBW:
+                case CWD:
+                    return ours.operandSize == 2 && (tm.equals("cwde") || tm.equals("cdq")) ? "cbw-cwd-16" : null;
+                case NOP:
+                    return !theirsOk && ours.map == 1 && ours.opcode >= 0x18 && ours.opcode <= 0x1F
+                            && (ours.modrm >> 6) == 3 ? "reserved-nop-reg" : null;
+                case PREFETCH:
+                    return !theirsOk ? "amd-prefetch" : null;
+                case RDPKRU: case WRPKRU: case MONITORX: case MWAITX:
+                    return !theirsOk ? "unknown-valid" : null;
+                case RDPID:
+                    return tm.equals("rdseed") ? "rdpid" : null;
+                case LFENCE: case MFENCE: case SFENCE:
+                    return !theirsOk ? "fence-forms" : null;
+                default:
+                    return null;
+            }
+        }
+        if (ours.status != Status.INVALID || !theirsOk) {
+            return null;
+        }
+        if (ours.map == 1 && (ours.opcode == 0x0F || ours.opcode == 0x0E) && ours.encoding == Encoding.LEGACY) {
+            return "3dnow";
+        }
+        if (ours.encoding == Encoding.VEX && ours.map == 3 && ours.opcode >= 0x5C && ours.opcode <= 0x7F
+                && theirs.mnemonic().startsWith("vf")) {
+            return "fma4";
+        }
+        if (ours.encoding != Encoding.LEGACY && vexAfterLegacyPrefix(code, pos)) {
+            return "vex-legacy-prefix";
+        }
+        if (tm.equals("mov") && ours.map == 1 && ours.opcode >= 0x20 && ours.opcode <= 0x23) {
+            return "reserved-cr-dr";
+        }
+        if (lockOnly(code, pos, ours.mode, theirs)) {
+            return "lock-validity";
+        }
         return null;
     }
 
-    /** Operand text normalized for comparison (spacing only). */
+    /** A 66/F2/F3/LOCK or REX directly before a C4/C5/62 that capstone took as VEX/EVEX. */
+    private static boolean vexAfterLegacyPrefix(byte[] code, int pos) {
+        int i = pos;
+        boolean prefixed = false;
+        while (i < code.length && i - pos < 15) {
+            int b = code[i] & 0xff;
+            if (b == 0xC4 || b == 0xC5 || b == 0x62) {
+                return prefixed;
+            }
+            if (b == 0x66 || b == 0xF2 || b == 0xF3 || b == 0xF0 || (b & 0xF0) == 0x40) {
+                prefixed = true;
+            } else if (!isPrefix(b)) {
+                return false;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /** True when the same bytes without their LOCK prefixes decode, with capstone's length. */
+    private static boolean lockOnly(byte[] code, int pos, int bits, Reference.Insn theirs) {
+        int n = Math.min(theirs.length(), code.length - pos);
+        byte[] copy = java.util.Arrays.copyOfRange(code, pos, pos + n);
+        boolean any = false;
+        for (int i = 0; i < copy.length && (isPrefix(copy[i] & 0xff) || bits == 64 && (copy[i] & 0xF0) == 0x40); i++) {
+            if ((copy[i] & 0xff) == 0xF0) {
+                copy[i] = 0x3E; // a DS override: a prefix byte with no effect on validity or length
+                any = true;
+            }
+        }
+        if (!any) {
+            return false;
+        }
+        Instruction again = Decoder.decodeOne(copy, 0, copy.length, bits);
+        return again.status == Status.OK && again.length == theirs.length();
+    }
+
+    private static boolean isPrefix(int b) {
+        switch (b) {
+            case 0xF0: case 0xF2: case 0xF3: case 0x66: case 0x67:
+            case 0x26: case 0x2E: case 0x36: case 0x3E: case 0x64: case 0x65:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Operand text normalized for comparison (capstone's stray space before a comma). */
     public static String normalize(String ops) {
-        return ops.strip();
+        return ops.replace(" ,", ",").strip();
     }
 }
