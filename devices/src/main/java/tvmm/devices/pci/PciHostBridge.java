@@ -1,5 +1,6 @@
 package tvmm.devices.pci;
 
+import tvmm.devices.bus.IoBus;
 import tvmm.devices.bus.IoDevice;
 
 /**
@@ -9,8 +10,10 @@ import tvmm.devices.bus.IoDevice;
  * host bridge QEMU's "pc" machine shows, so guests' PCI quirks tables know it.
  *
  * <p>CONFIG_ADDRESS decodes only dword accesses at 0xCF8; byte and word accesses to
- * 0xCF8–0xCFB go to {@code legacy} (the reset control register at 0xCF9 on PIIX), which is
- * also what lets Linux's pci_check_type1/type2 probes tell mechanism #1 apart. Functions
+ * 0xCF8–0xCFB fall through to {@link #legacyWindow()}, a small bus addressed from 0xCF8
+ * where the VMM registers the PIIX reset control register (0xCF9 = window offset 1, the
+ * register itself sees offset 0). This is also what lets Linux's pci_check_type1/type2
+ * probes tell mechanism #1 apart. Functions
  * that are not attached read all ones (a master abort), writes to them are dropped.
  *
  * <p>Threading: the address latch is per bridge (shared by vCPUs, as on hardware, where
@@ -29,12 +32,10 @@ public final class PciHostBridge implements IoDevice {
     static final int FUNCTIONS = 8;
 
     private final PciFunction[] bus0 = new PciFunction[DEVICES * FUNCTIONS];
-    private final IoDevice legacy;
+    private final IoBus legacy = IoBus.portBus();
     private int address;
 
-    /** @param legacy receives non-dword accesses to 0xCF8..0xCFB (offset 0..3), or null */
-    public PciHostBridge(IoDevice legacy) {
-        this.legacy = legacy;
+    public PciHostBridge() {
         PciConfigSpace host = new PciConfigSpace(INTEL_VENDOR, I440FX_DEVICE, 0x02, CLASS_HOST_BRIDGE);
         host.setWritable(PciConfigSpace.COMMAND, 2, 0x0146); // memory, master, parity, SERR# enables
         host.setReadOnly(PciConfigSpace.STATUS, 2, 0x0280);  // medium DEVSEL, fast back-to-back
@@ -67,7 +68,7 @@ public final class PciHostBridge implements IoDevice {
             if (offset == CONFIG_ADDRESS && size == 4) {
                 return address & 0xFFFF_FFFFL;
             }
-            return legacy != null ? legacy.read(offset, size) : ones(size);
+            return legacy.read(offset, size);
         }
         PciFunction f = selected();
         int reg = (address & 0xFC) + (int) (offset - CONFIG_DATA);
@@ -82,7 +83,7 @@ public final class PciHostBridge implements IoDevice {
         if (offset < CONFIG_DATA) {
             if (offset == CONFIG_ADDRESS && size == 4) {
                 address = (int) value & ADDRESS_MASK;
-            } else if (legacy != null) {
+            } else {
                 legacy.write(offset, size, value);
             }
             return;
@@ -92,6 +93,15 @@ public final class PciHostBridge implements IoDevice {
         if (f != null && (reg & (size - 1)) == 0) {
             f.configWrite(reg, size, (int) value);
         }
+    }
+
+    /**
+     * Where non-dword accesses to 0xCF8..0xCFB go, addressed as offsets 0..3 from 0xCF8;
+     * register e.g. the reset control register at {@code Layout.RESET_CONTROL - Layout.PCI_CONFIG}.
+     * Unclaimed bytes read all ones.
+     */
+    public IoBus legacyWindow() {
+        return legacy;
     }
 
     private static long ones(int size) {

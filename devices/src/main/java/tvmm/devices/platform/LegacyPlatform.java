@@ -32,7 +32,8 @@ public final class LegacyPlatform {
             IntConsumer debugConsole,
             IntConsumer debugExit,
             Runnable resetRequest,
-            IoDevice resetControl,
+            IoDevice resetControl, // the ACPI/PIIX reset register for 0xCF9, or null
+
             int cpus,
             long ramBelow4G,
             long ramAbove4G) {
@@ -55,7 +56,10 @@ public final class LegacyPlatform {
         rtc.setMemorySize(host.ramBelow4G(), host.ramAbove4G());
         com1 = new Uart16550("com1", host.clock(), router.isaIrq(Layout.IRQ_COM1), host.com1(), host.uartSpeedup());
         i8042 = new I8042(router.isaIrq(Layout.IRQ_KEYBOARD), router.isaIrq(Layout.IRQ_MOUSE), host.resetRequest());
-        pci = new PciHostBridge(host.resetControl());
+        pci = new PciHostBridge();
+        if (host.resetControl() != null) {
+            pci.legacyWindow().register(Layout.RESET_CONTROL - Layout.PCI_CONFIG, 1, host.resetControl());
+        }
         fwCfg = new FwCfg(host.cpus(), host.ramBelow4G() + host.ramAbove4G());
 
         ports.register(Layout.PIC_MASTER, Layout.PIC_MASTER_LEN, pic.masterPorts());

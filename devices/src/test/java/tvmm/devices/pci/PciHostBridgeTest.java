@@ -23,7 +23,7 @@ class PciHostBridgeTest {
             @Override
             public long read(long offset, int size) {
                 legacy.add("r" + offset);
-                return offset == 1 ? 0x00 : 0xFF;
+                return 0x00;
             }
 
             @Override
@@ -36,7 +36,8 @@ class PciHostBridgeTest {
                 return "rcr";
             }
         };
-        bridge = new PciHostBridge(resetControl);
+        bridge = new PciHostBridge();
+        bridge.legacyWindow().register(Layout.RESET_CONTROL - Layout.PCI_CONFIG, 1, resetControl);
         bus = IoBus.portBus();
         bus.register(Layout.PCI_CONFIG, Layout.PCI_CONFIG_LEN, bridge);
     }
@@ -63,9 +64,11 @@ class PciHostBridgeTest {
         bus.write(0xCF8, 4, 0x8000_0000L);
         assertEquals(0x8000_0000L, bus.read(0xCF8, 4));
         bus.write(0xCF8, 4, tmp);
-        assertEquals(List.of("w3=1"), legacy, "the byte write went to the legacy window, not the latch");
+        assertEquals(List.of(), legacy, "the byte write to 0xCFB went to neither the latch nor 0xCF9");
         bus.write(0xCF9, 1, 0x06);
-        assertEquals("w1=6", legacy.get(1), "0xCF9 reaches the reset control register");
+        assertEquals(List.of("w0=6"), legacy, "0xCF9 reaches the reset control register at its offset 0");
+        assertEquals(0x00, bus.read(0xCF9, 1));
+        assertEquals(0xFF, bus.read(0xCFA, 1), "nothing else in the legacy window");
     }
 
     @Test
