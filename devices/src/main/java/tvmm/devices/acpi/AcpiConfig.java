@@ -2,6 +2,7 @@ package tvmm.devices.acpi;
 
 import tvmm.devices.acpi.pm.AcpiPm;
 import tvmm.devices.hpet.Hpet;
+import tvmm.devices.ioapic.IoApic;
 import tvmm.devices.platform.Layout;
 
 /**
@@ -24,18 +25,24 @@ public record AcpiConfig(int[] apicIds, long lapicAddress,
                          int com1Port, int com1Irq, int rtcPort, int rtcIrq,
                          int pitIrq, int pitGsi) {
 
-    /** The tvmm PC platform with {@code cpus} vCPUs (APIC IDs 0..cpus-1) and low RAM up to {@code lowRamEnd}. */
+    /**
+     * The tvmm PC platform with {@code cpus} vCPUs (APIC IDs 0..cpus-1) and RAM below 4 GiB
+     * ending at {@code lowRamEnd}, where the PCI window begins.
+     */
     public static AcpiConfig forPlatform(int cpus, long lowRamEnd) {
+        if (cpus < 1 || lowRamEnd <= 0 || lowRamEnd >= Layout.IOAPIC_BASE) {
+            throw new IllegalArgumentException("cpus " + cpus + ", low RAM end 0x" + Long.toHexString(lowRamEnd));
+        }
         int[] ids = new int[cpus];
         for (int i = 0; i < cpus; i++) {
             ids[i] = i;
         }
         return new AcpiConfig(ids, Layout.LAPIC_BASE,
-                0, Layout.IOAPIC_BASE, 0,
+                IoApic.DEFAULT_ID, Layout.IOAPIC_BASE, 0,
                 Layout.HPET_BASE, Hpet.EVENT_TIMER_BLOCK_ID,
                 Layout.ACPI_PM1A_EVT, Layout.ACPI_PM1A_CNT, Layout.ACPI_PM_TMR, false,
                 Layout.IRQ_ACPI_SCI, Layout.RESET_CONTROL, AcpiPm.RESET_VALUE, AcpiPm.SLP_TYP_S5,
-                Layout.PCI_CONFIG, Math.max(lowRamEnd, 0x1000_0000L), Layout.IOAPIC_BASE - 1,
+                Layout.PCI_CONFIG, lowRamEnd, Layout.IOAPIC_BASE - 1,
                 Layout.COM1, Layout.IRQ_COM1, Layout.RTC, Layout.IRQ_RTC,
                 Layout.IRQ_PIT, Layout.GSI_PIT);
     }

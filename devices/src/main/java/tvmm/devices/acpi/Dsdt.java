@@ -70,7 +70,6 @@ final class Dsdt {
         int cfg = c.pciConfigPort();
         return device("PCI0",
                 name("_HID", eisaId("PNP0A03")),
-                name("_ADR", integer(0)),
                 name("_UID", integer(0)),
                 name("_BBN", integer(0)),
                 name("_CRS", resourceTemplate(new ResourceTemplate()

@@ -23,6 +23,11 @@ import tvmm.devices.bus.IoDevice;
  */
 public final class IoApic implements IoDevice, GsiSink {
     public static final int PINS = 24;
+    /**
+     * The IOAPIC's APIC ID on tvmm's machine, as the MADT lists it. 0 as on QEMU: on
+     * x86-64 Linux checks IOAPIC IDs only against other IOAPICs (there is no APIC bus).
+     */
+    public static final int DEFAULT_ID = 0;
     /** Register window offsets. */
     public static final int IOREGSEL = 0x00;
     public static final int IOWIN = 0x10;

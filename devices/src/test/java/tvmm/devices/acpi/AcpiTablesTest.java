@@ -88,6 +88,12 @@ class AcpiTablesTest {
     }
 
     @Test
+    void platformConfigRejectsImpossibleMachines() {
+        assertThrows(IllegalArgumentException.class, () -> AcpiConfig.forPlatform(0, 0x8000_0000L));
+        assertThrows(IllegalArgumentException.class, () -> AcpiConfig.forPlatform(1, Layout.IOAPIC_BASE));
+    }
+
+    @Test
     void writeToPlacesTheImageAtItsGuestAddress() {
         byte[] memory = new byte[0x2_0000];
         tables.writeTo(memory, Layout.ACPI_TABLES);
