@@ -33,7 +33,6 @@ public final class LegacyPlatform {
             IntConsumer debugExit,
             Runnable resetRequest,
             IoDevice resetControl, // the ACPI/PIIX reset register for 0xCF9, or null
-
             int cpus,
             long ramBelow4G,
             long ramAbove4G) {
