@@ -228,6 +228,25 @@ class ComponentTest {
     }
 
     @Test
+    void faultsFurtherApartThanTheWindowNeverExhaustThePolicy() throws Exception {
+        // One restart allowed per 20 ms; the service faults only after 60 ms of running.
+        Component slow = component(31, "slow",
+                new RestartPolicy(1, Duration.ofMillis(20), Duration.ofMillis(1), Duration.ofMillis(1)),
+                () -> new Service() {
+                    @Override
+                    public void run(Component.Context ctx) throws Exception {
+                        Thread.sleep(60);
+                        throw new IllegalStateException("periodic");
+                    }
+                });
+        slow.start();
+        waitFor(() -> slow.incarnation() >= 4, "three restarts");
+        assertTrue(slow.availability() != Status.DEAD, log.toString());
+        assertTrue(log.stream().allMatch(l -> l.contains("restart ")), log.toString());
+        slow.stop();
+    }
+
+    @Test
     void backoffDoublesUpToItsCap() {
         RestartPolicy p = new RestartPolicy(10, Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMillis(50));
         assertEquals(List.of(10L, 20L, 40L, 50L, 50L),
