@@ -160,6 +160,35 @@ class ApicTimerTest {
     }
 
     @Test
+    void hostClockTimerWakesAVcpuParkedInHlt() throws Exception {
+        // The real arrangement: the timer service thread fires, the APIC latches the
+        // vector and kicks; the vCPU thread, parked as in HLT, wakes and takes it.
+        try (tvmm.devices.time.HostClock host = new tvmm.devices.time.HostClock()) {
+            LocalApic a = LocalApic.create(new ApicBus(), 1, false, host, BUS_HZ, TSC_HZ);
+            a.mmio().write(SVR, 4, 0x1FF);
+            int[] got = {-1};
+            long[] wokeAt = {0};
+            Thread vcpu = Thread.ofPlatform().unstarted(() -> {
+                while (!a.hasPendingEvent()) {
+                    java.util.concurrent.locks.LockSupport.park();   // HLT
+                }
+                wokeAt[0] = host.nanos();
+                got[0] = a.acknowledge();
+            });
+            a.setKick(() -> java.util.concurrent.locks.LockSupport.unpark(vcpu));
+            vcpu.start();
+            a.mmio().write(TDCR, 4, 0xB);
+            a.mmio().write(LVT_TIMER, 4, 0x50);
+            long start = host.nanos();
+            a.mmio().write(TMICT, 4, 200_000);           // 2 ms at 100 MHz
+            vcpu.join(10_000);
+            assertFalse(vcpu.isAlive(), "the kick never woke the vCPU");
+            assertEquals(0x50, got[0]);
+            assertTrue(wokeAt[0] - start >= 2_000_000, "woke before the timer expired");
+        }
+    }
+
+    @Test
     void modeChangeDisarms() {
         wr(TDCR, 0xB);
         wr(LVT_TIMER, 0x47);
