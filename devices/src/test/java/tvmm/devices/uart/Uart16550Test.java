@@ -210,4 +210,34 @@ class Uart16550Test {
         out(Uart16550.MCR, 0);
         assertFalse(irq);
     }
+
+    /** A guest that refills the FIFO whenever THRE is set, on the real clock: output stays at line rate. */
+    @Test
+    void floodingGuestIsHeldToTheLineRateOnTheHostClock() throws InterruptedException {
+        try (tvmm.devices.time.HostClock host = new tvmm.devices.time.HostClock()) {
+            java.util.concurrent.atomic.AtomicLong out = new java.util.concurrent.atomic.AtomicLong();
+            Uart16550 com = new Uart16550("flood", host, high -> { }, b -> out.incrementAndGet(), 1);
+            com.write(Uart16550.LCR, 1, 0x83);
+            com.write(Uart16550.DLL, 1, 1);
+            com.write(Uart16550.LCR, 1, 0x03);
+            com.write(Uart16550.IIR_FCR, 1, 0x07);
+            long start = host.nanos();
+            long written = 0;
+            while (host.nanos() - start < 200_000_000L) {
+                if ((com.read(Uart16550.LSR, 1) & Uart16550.LSR_THRE) != 0) {
+                    for (int i = 0; i < 16; i++) {
+                        com.write(Uart16550.RBR_THR, 1, 'x');
+                        written++;
+                    }
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            long elapsed = host.nanos() - start;
+            long lineRate = elapsed / com.characterNanos();
+            assertTrue(out.get() <= lineRate + 1, out.get() + " bytes left in " + elapsed + " ns");
+            assertTrue(written <= lineRate + 17, "the guest could only queue FIFO + shift register ahead");
+            assertTrue(out.get() >= lineRate / 4, "output flowed: " + out.get() + " of " + lineRate);
+        }
+    }
 }
