@@ -4,6 +4,7 @@
 # Also saves the guest's dmesg next to the image (the "no warnings QEMU doesn't print"
 # reference). QEMU is only the yardstick: tvmm itself never needs it.
 #   guest-images/scripts/qemu-boot.sh [--runs N] [--verbose] [--kernel K --initrd I] [--append A]
+#   guest-images/scripts/qemu-boot.sh --bench shloop   (runs /bench/shloop instead of the shell)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"

@@ -102,6 +102,54 @@ public final class QemuBootCheck {
                 dmesg.replace("\r", ""), console.text());
     }
 
+    /** One benchmark run as init reports it: guest uptime at start and end, and host wall time between the lines. */
+    record BenchResult(String name, int status, double guestSeconds, double wallSeconds) {
+    }
+
+    private static final Pattern BENCH_START = Pattern.compile("tvmm-bench: start (\\S+)");
+    private static final Pattern BENCH_END = Pattern.compile(
+            "tvmm-bench: end (\\S+) status=(\\d+) uptime-start=([0-9.]+) uptime-end=([0-9.]+)");
+    private static final Pattern BENCH_DONE = Pattern.compile("tvmm-bench: done");
+
+    /**
+     * Boots with {@code tvmm.bench=NAMES} on the command line: init runs /bench/NAME for
+     * each name instead of starting a shell, reports each, and powers off.
+     */
+    List<BenchResult> bench(Path kernel, Path initrd, String append, String names) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command(kernel, initrd, append + " tvmm.bench=" + names))
+                .redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        Console console = new Console(p.getInputStream(), verbose);
+        long deadline = t0 + timeoutNanos;
+        List<BenchResult> results = new ArrayList<>();
+        try {
+            int from = 0;
+            while (true) {
+                Matcher start = console.await(BENCH_START, from, deadline);
+                Matcher done = console.await(BENCH_DONE, from, System.nanoTime());
+                if (start == null || (done != null && done.start() < start.start())) {
+                    break;
+                }
+                long wallStart = System.nanoTime();
+                Matcher end = console.await(BENCH_END, start.end(), deadline);
+                if (end == null) {
+                    break;
+                }
+                results.add(new BenchResult(end.group(1), Integer.parseInt(end.group(2)),
+                        Double.parseDouble(end.group(4)) - Double.parseDouble(end.group(3)),
+                        seconds(System.nanoTime() - wallStart)));
+                from = end.end();
+            }
+            p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } finally {
+            p.destroy();
+            p.waitFor();
+            console.join();
+        }
+        return results;
+    }
+
     /** Types a command, waits for the next prompt, returns what was printed in between. */
     private static String run(Console console, OutputStream keys, String command, long deadline)
             throws IOException, InterruptedException {
@@ -193,6 +241,7 @@ public final class QemuBootCheck {
         int memory = 512;
         int timeout = 180;
         boolean verbose = false;
+        String bench = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kernel" -> kernel = Path.of(args[++i]);
@@ -203,9 +252,10 @@ public final class QemuBootCheck {
                 case "-m", "--memory" -> memory = Integer.parseInt(args[++i]);
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                 case "--verbose" -> verbose = true;
+                case "--bench" -> bench = args[++i];
                 default -> {
                     System.err.println("usage: qemu-boot.sh [--kernel K --initrd I] [--append A] [--runs N]"
-                            + " [-m MiB] [--timeout S] [--qemu BINARY] [--verbose]");
+                            + " [-m MiB] [--timeout S] [--qemu BINARY] [--verbose] [--bench NAME[,NAME]|all]");
                     System.exit(2);
                 }
             }
@@ -229,6 +279,23 @@ public final class QemuBootCheck {
         }
         QemuBootCheck check = new QemuBootCheck(qemu, memory, timeout, verbose);
         System.out.println("qemu: " + String.join(" ", check.command(kernel, initrd, "\"" + append + "\"")));
+        if (bench != null) {
+            boolean ok = true;
+            for (int r = 1; r <= runs; r++) {
+                List<BenchResult> results = check.bench(kernel, initrd, append, bench);
+                if (results.isEmpty()) {
+                    System.out.println("FAILED: no benchmark ran (is /bench/" + bench + " in the initramfs? try --verbose)");
+                    ok = false;
+                    break;
+                }
+                for (BenchResult b : results) {
+                    System.out.printf(Locale.ROOT, "run %d: bench %s status %d: %.3f s guest time, %.3f s wall%n", r,
+                            b.name(), b.status(), b.guestSeconds(), b.wallSeconds());
+                    ok &= b.status() == 0;
+                }
+            }
+            System.exit(ok ? 0 : 1);
+        }
         List<Boot> boots = new ArrayList<>();
         boolean ok = true;
         for (int r = 1; r <= runs; r++) {
