@@ -389,9 +389,12 @@ public final class LocalApic {
 
     /** LINT0/LINT1 input pins: a rising edge delivers through the pin's LVT entry. */
     public void setLint(int pin, boolean level) {
+        if (pin != 0 && pin != 1) {
+            return;
+        }
         boolean deliver;
         synchronized (this) {
-            int p = pin & 1;
+            int p = pin;
             deliver = level && !lintLevel[p];
             lintLevel[p] = level;
             if (deliver) {
@@ -505,5 +508,12 @@ public final class LocalApic {
 
     void kick() {
         kick.run();
+    }
+
+    /** After a register read that recorded an error: the error LVT may have raised a vector. */
+    void kickIfPending() {
+        if (hasPendingEvent()) {
+            kick.run();
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class XApicPage implements IoDevice {
         // Narrow reads see the bytes of the 32-bit register; bytes 4–15 of a slot read 0.
         long value = inReg >= 4 ? 0 : apic.readRegister((int) offset & ~0xF, false);
         if (value < 0) {
+            apic.kickIfPending();       // the illegal-register error may have signalled
             return 0;
         }
         return (value >>> (inReg * 8)) & mask;
