@@ -25,9 +25,9 @@ class IaslOracleTest {
     @TempDir
     Path dir;
 
-    final AcpiTables tables = AcpiTables.build(AcpiConfig.forPlatform(2, 0x8000_0000L),
+    AcpiTables tables = AcpiTables.build(AcpiConfig.forPlatform(2, 0x8000_0000L),
             Layout.ACPI_TABLES, (int) Layout.ACPI_TABLES_SIZE);
-    final TableReader r = new TableReader(tables);
+    TableReader r = new TableReader(tables);
 
     @BeforeAll
     static void findIasl() {
@@ -107,6 +107,20 @@ class IaslOracleTest {
         assertTrue(dsl.contains("Value to cause reset : 06"), dsl);
         assertTrue(dsl.contains("Hardware Reduced (V5) : 0"), dsl);
         assertTrue(dsl.contains("Address : 0000000000000CF9"), dsl);
+    }
+
+    @Test
+    void aLargeMachineWithMultiByteLengthsAndX2ApicEntries() throws Exception {
+        tables = AcpiTables.build(AcpiConfig.forPlatform(300, 0x8000_0000L),
+                Layout.ACPI_TABLES, (int) Layout.ACPI_TABLES_SIZE);
+        r = new TableReader(tables);
+        String dsdt = disassemble("DSDT");
+        assertTrue(dsdt.contains("Device (C12B)"), "the 300th processor");
+        assertTrue(r.u32(tables.addresses().get("DSDT") + 4) > 4096, "needs 3-byte PkgLengths");
+        String madt = disassemble("APIC").replaceAll("\\s+", " ");
+        assertTrue(madt.contains("Subtable Type : 09 [Processor Local x2APIC]"), madt);
+        assertTrue(madt.contains("Processor x2Apic ID : 0000012B"), madt);
+        assertTrue(madt.contains("Subtable Type : 0A [Local x2APIC NMI]"), madt);
     }
 
     @Test
