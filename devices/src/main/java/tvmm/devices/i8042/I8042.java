@@ -1,6 +1,7 @@
 package tvmm.devices.i8042;
 
 import java.util.ArrayDeque;
+import tvmm.devices.bus.GuestLog;
 import tvmm.devices.bus.IoDevice;
 import tvmm.devices.bus.IrqLine;
 
@@ -60,6 +61,7 @@ public final class I8042 {
     private final IrqLine kbdIrq;
     private final IrqLine auxIrq;
     private final Runnable onReset;
+    private final GuestLog log = new GuestLog("i8042");
     private final Ps2Keyboard keyboard = new Ps2Keyboard(b -> push(b, false, false));
     private final ArrayDeque<Out> output = new ArrayDeque<>();
     private final byte[] ram = new byte[32];
@@ -185,7 +187,7 @@ public final class I8042 {
             case CMD_KBD_ENABLE -> ram[0] &= ~CTR_KBD_DISABLE;
             case CMD_READ_INPUT -> push(0x00, false, false);
             case CMD_READ_OUTPUT -> push(outputPort, false, false);
-            default -> System.err.println(String.format("tvmm: i8042: command 0x%02x ignored", c));
+            default -> log.warn("command", "command 0x%02x ignored", c);
         }
     }
 

@@ -1,5 +1,7 @@
 package tvmm.devices.pic;
 
+import tvmm.devices.bus.GuestLog;
+
 /**
  * One Intel 8259A programmable interrupt controller (datasheet 231468, "8259A
  * Programmable Interrupt Controller"), in 8086 mode. Registers and priority logic only;
@@ -32,6 +34,7 @@ final class Pic8259 {
     static final int OCW2_ROTATE_SPECIFIC_EOI = 7;
 
     final boolean master;
+    private final GuestLog log;
     int lines;          // current level of IR0..IR7 as driven by the devices
     int irr;            // interrupt request register
     int isr;            // in-service register
@@ -54,6 +57,7 @@ final class Pic8259 {
 
     Pic8259(boolean master, int elcrMask) {
         this.master = master;
+        this.log = new GuestLog(master ? "pic-master" : "pic-slave");
         this.elcrMask = elcrMask;
     }
 
@@ -199,7 +203,7 @@ final class Pic8259 {
             }
             case 3 -> {
                 if ((value & ICW4_UPM) == 0) {
-                    System.err.println("tvmm: pic: MCS-80/85 mode requested, staying in 8086 mode");
+                    log.warn("icw4", "MCS-80/85 mode requested, staying in 8086 mode");
                 }
                 autoEoi = (value & ICW4_AEOI) != 0;
                 specialFullyNested = (value & ICW4_SFNM) != 0;

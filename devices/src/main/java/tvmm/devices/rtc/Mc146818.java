@@ -3,6 +3,7 @@ package tvmm.devices.rtc;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import tvmm.devices.bus.GuestLog;
 import tvmm.devices.bus.IoDevice;
 import tvmm.devices.bus.IrqLine;
 import tvmm.devices.time.Ticks;
@@ -76,6 +77,7 @@ public final class Mc146818 implements IoDevice {
     private final VirtualClock clock;
     private final IrqLine irq;
     private final VirtualClock.Timer timer;
+    private final GuestLog log = new GuestLog("rtc");
     private final byte[] cmos = new byte[CMOS_SIZE];
     private int index;
     private boolean nmiDisabled;
@@ -236,7 +238,7 @@ public final class Mc146818 implements IoDevice {
                 }
             };
         } catch (java.time.DateTimeException e) {
-            System.err.println("tvmm: rtc: guest wrote an invalid date/time to register " + reg + ": " + e.getMessage());
+            log.warn("date", "invalid date/time written to register 0x%x ignored: %s", reg, e.getMessage());
             return;
         }
         rebase(now, t.toEpochSecond(ZoneOffset.UTC));
@@ -316,7 +318,7 @@ public final class Mc146818 implements IoDevice {
         regB = v;
         rebase(now, secs); // SET stops or resumes updates from the current time
         if ((v & B_DSE) != 0) {
-            System.err.println("tvmm: rtc: daylight-saving enable ignored");
+            log.warn("dse", "daylight-saving enable ignored");
         }
     }
 
