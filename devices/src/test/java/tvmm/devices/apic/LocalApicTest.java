@@ -225,4 +225,31 @@ class LocalApicTest {
         assertEquals(-1, apic.takeSipi());
         assertFalse(apic.takeInit());
     }
+
+    @Test
+    void randomGuestAccessesNeverThrow() {
+        java.util.Random rnd = new java.util.Random(42);
+        LocalApic other = LocalApic.create(bus, 4, false, clock, 100_000_000L, 2_000_000_000L);
+        int[] sizes = {1, 2, 4, 8};
+        for (int i = 0; i < 20_000; i++) {
+            long offset = rnd.nextInt(0x1100) - 0x40;
+            int size = sizes[rnd.nextInt(4)];
+            if (rnd.nextBoolean()) {
+                page.write(offset & ~(rnd.nextBoolean() ? 0xF : 0), size, rnd.nextLong());
+            } else {
+                page.read(offset, size);
+            }
+            X2ApicMsrs msrs = (rnd.nextBoolean() ? apic : other).msrs();
+            int msr = rnd.nextInt(8) == 0 ? 0x1B : 0x800 + rnd.nextInt(0x100);
+            if (rnd.nextBoolean()) {
+                msrs.write(msr, rnd.nextInt(4) == 0 ? rnd.nextLong() : rnd.nextInt() & 0xFFFFFFFFL);
+            } else {
+                msrs.read(msr);
+            }
+            apic.acknowledge();
+            apic.takeInit();
+            clock.advance(1_000);
+        }
+        assertTrue(kicks.get() > 0, "random ICR and LVT values did deliver something");
+    }
 }

@@ -222,4 +222,20 @@ class HpetTest {
         hpet.write(-8, 8, 1);
         assertEquals(0xFF, hpet.read(0x3FF + 1, 1));
     }
+
+    @Test
+    void randomGuestAccessesNeverThrow() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            int size = 1 << rnd.nextInt(4);
+            long offset = rnd.nextInt(0x420) - 8;
+            if (rnd.nextBoolean()) {
+                hpet.write(offset, size, rnd.nextLong());
+            } else {
+                hpet.read(offset, size);
+            }
+            clock.advance(rnd.nextInt(1_000));
+        }
+        assertEquals(0x8086, (rd(CAP) >>> 16) & 0xFFFF, "capabilities are read-only");
+    }
 }

@@ -172,4 +172,23 @@ class IoApicTest {
         writeReg(0xFF, 1);
         assertEquals(0, readReg(0xFF));
     }
+
+    @Test
+    void randomGuestAccessesNeverThrow() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            int size = 1 << rnd.nextInt(4);
+            long offset = rnd.nextInt(0x50) - 4;
+            if (rnd.nextBoolean()) {
+                ioapic.write(offset, size, rnd.nextLong());
+            } else {
+                ioapic.read(offset, size);
+            }
+            ioapic.setLevel(rnd.nextInt(30) - 3, rnd.nextBoolean());
+            if (cpu0.hasPendingInterrupt()) {
+                takeAndEoi(cpu0);
+            }
+        }
+        assertEquals(0x00170020, readReg(1), "still an IOAPIC");
+    }
 }
