@@ -53,6 +53,7 @@ public final class Hpet implements IoDevice {
     private final IrqLine[] gsiLines = new IrqLine[32];
     private final HpetTimer[] timers = new HpetTimer[TIMERS];
 
+    private volatile java.util.function.Consumer<Boolean> legacyListener = on -> { };
     private long generalConfig;
     private long interruptStatus;
     /** Counter value at {@link #startNanos} (running) or the held value (halted). */
@@ -90,6 +91,15 @@ public final class Hpet implements IoDevice {
     /** Whether timers 0/1 have taken over IRQ0 and IRQ8 (the PIT and RTC outputs are then cut). */
     public synchronized boolean legacyReplacement() {
         return (generalConfig & LEG_RT_CNF) != 0;
+    }
+
+    /**
+     * Told whenever LEG_RT_CNF changes, so the wiring can cut (true) or reconnect (false)
+     * the PIT's IRQ0 and the RTC's IRQ8 outputs. Runs with the HPET's lock held: it must
+     * only flip a flag.
+     */
+    public void setLegacyReplacementListener(java.util.function.Consumer<Boolean> listener) {
+        legacyListener = listener;
     }
 
     // ---------------------------------------------------------------- register access
@@ -193,6 +203,9 @@ public final class Hpet implements IoDevice {
         for (HpetTimer t : timers) {
             updateLine(t);
             schedule(t);
+        }
+        if (((old ^ generalConfig) & LEG_RT_CNF) != 0) {
+            legacyListener.accept((generalConfig & LEG_RT_CNF) != 0);
         }
     }
 

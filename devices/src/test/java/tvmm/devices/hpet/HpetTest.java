@@ -142,6 +142,17 @@ class HpetTest {
     }
 
     @Test
+    void legacyReplacementListenerSeesEachChange() {
+        List<Boolean> seen = new ArrayList<>();
+        hpet.setLegacyReplacementListener(seen::add);
+        wr(CONF, 1);
+        wr(CONF, 3);
+        wr(CONF, 3);
+        wr(CONF, 1);
+        assertEquals(List.of(true, false), seen);
+    }
+
+    @Test
     void timer1GoesToIrq8InLegacyMode() {
         wr(CONF, 3);
         wr(tconf(1), 4);
