@@ -60,6 +60,13 @@ public final class DefaultGuest {
      * {@code -kernel/-initrd}.
      */
     public static GuestImage ensure() throws GuestImageException {
+        String arch = System.getProperty("os.arch");
+        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+            // The recipe runs the guest's busybox on the host to list its applets, and
+            // asks apt for amd64 packages: both need an x86-64 host.
+            return cached().orElseThrow(() -> new GuestImageException("the default guest is built on x86-64 hosts"
+                    + " only (this is " + arch + "); boot your own kernel with -kernel FILE -initrd FILE"));
+        }
         if (!Apt.available()) {
             return cached().orElseThrow(() -> new GuestImageException(
                     "apt-get not found: the default guest is built from Debian packages;"
@@ -99,6 +106,9 @@ public final class DefaultGuest {
                     FileLock lock = lockFile.lock()) {
                 Optional<GuestImage> ready = load(dir);
                 GuestImage image = ready.isPresent() ? ready.get() : build(kernel, busybox, dir);
+                if (ready.isEmpty()) {
+                    prune(key, kernel, busybox);
+                }
                 Properties resolved = new Properties();
                 resolved.setProperty("lists.stamp", stamp);
                 resolved.setProperty("recipe", recipeHash());
@@ -110,6 +120,32 @@ public final class DefaultGuest {
             }
         } catch (IOException e) {
             throw new GuestImageException("cannot write the guest cache " + GuestCache.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a new build: drops the images and packages of older versions or recipes, so
+     * the cache holds one default guest (about 30 MB), not one per kernel update.
+     */
+    private static void prune(String keep, DebPackage kernel, DebPackage busybox) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(GuestCache.defaultGuests())) {
+            for (Path d : ds) {
+                if (Files.isDirectory(d) && !d.getFileName().toString().equals(keep)) {
+                    Apt.deleteTree(d);
+                }
+            }
+        } catch (IOException ignored) {
+            // Pruning is housekeeping; a leftover directory costs only disk space.
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(GuestCache.debs(), "*.deb")) {
+            for (Path f : ds) {
+                String n = f.getFileName().toString();
+                if (!n.equals(kernel.fileName()) && !n.equals(busybox.fileName())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException ignored) {
+            // As above.
         }
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
  * Boots a kernel and initramfs (by default tvmm's default guest) in QEMU TCG, the
  * reference peer of DESIGN.md §8 and §11, and checks that the image works: it waits for
  * the init's marker line, types {@code uname -a}, saves the guest's full {@code dmesg}
+ * (and its warnings, /proc/cpuinfo, /proc/interrupts, /proc/iomem)
  * and types {@code poweroff}. It reports the wall time from starting QEMU to the marker
  * and the guest's own uptime at that moment: the QEMU side of the boot-time comparison.
  *
@@ -32,7 +35,20 @@ public final class QemuBootCheck {
 
     /** What one boot showed. Times are seconds; -1 where the point was never reached. */
     record Boot(double toMarker, double guestUptime, double toPrompt, double total, int exitStatus, String uname,
-            String dmesg, String console) {
+            Map<String, String> captures, String console) {
+    }
+
+    /**
+     * What is saved from the guest for comparison with tvmm (DESIGN.md §10): name of the
+     * side file (qemu-NAME.txt) and the command whose output it holds.
+     */
+    static final Map<String, String> CAPTURES = new LinkedHashMap<>();
+    static {
+        CAPTURES.put("dmesg", "dmesg");
+        CAPTURES.put("dmesg-raw", "dmesg -r"); // with <level> prefixes, for the warnings list
+        CAPTURES.put("cpuinfo", "cat /proc/cpuinfo");
+        CAPTURES.put("interrupts", "cat /proc/interrupts");
+        CAPTURES.put("iomem", "cat /proc/iomem");
     }
 
     private final String qemu;
@@ -69,7 +85,7 @@ public final class QemuBootCheck {
         double uptime = -1;
         double toPrompt = -1;
         String uname = "";
-        String dmesg = "";
+        Map<String, String> captures = new LinkedHashMap<>();
         try {
             Matcher m = console.await(MARKER_LINE, 0, deadline);
             if (m != null) {
@@ -79,11 +95,9 @@ public final class QemuBootCheck {
                 if (prompt != null) {
                     toPrompt = seconds(System.nanoTime() - t0);
                     uname = run(console, keys, "uname -a", deadline);
-                    // The quotes keep the typed command's echo from matching the markers.
-                    String out = run(console, keys, "echo '==dmesg''-begin=='; dmesg; echo '==dmesg''-end=='", deadline);
-                    int b = out.indexOf("==dmesg-begin==");
-                    int e = out.indexOf("==dmesg-end==");
-                    dmesg = b >= 0 && e > b ? out.substring(out.indexOf('\n', b) + 1, e) : out;
+                    for (Map.Entry<String, String> c : CAPTURES.entrySet()) {
+                        captures.put(c.getKey(), capture(console, keys, c.getValue(), deadline));
+                    }
                     type(keys, "poweroff");
                 }
             }
@@ -99,7 +113,7 @@ public final class QemuBootCheck {
         int status = p.waitFor();
         console.join();
         return new Boot(toMarker, uptime, toPrompt, seconds(System.nanoTime() - t0), status, uname.strip(),
-                dmesg.replace("\r", ""), console.text());
+                captures, console.text());
     }
 
     /** One benchmark run as init reports it: guest uptime at start and end, and host wall time between the lines. */
@@ -148,6 +162,28 @@ public final class QemuBootCheck {
             console.join();
         }
         return results;
+    }
+
+    /** The output of {@code command} alone, between two marker lines (kernel messages may interleave). */
+    private static String capture(Console console, OutputStream keys, String command, long deadline)
+            throws IOException, InterruptedException {
+        // The quotes keep the typed command's echo from matching the markers.
+        String out = run(console, keys, "echo '==out''-begin=='; " + command + "; echo '==out''-end=='", deadline);
+        int b = out.indexOf("==out-begin==");
+        int e = out.indexOf("==out-end==");
+        return b >= 0 && e > b ? out.substring(out.indexOf('\n', b) + 1, e) : out;
+    }
+
+    /** Kernel log lines at level warning (4) or more severe, from {@code dmesg -r} output. */
+    static List<String> warnings(String rawDmesg) {
+        List<String> w = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^<(\\d+)>(.*)$").matcher(rawDmesg);
+        while (m.find()) {
+            if ((Integer.parseInt(m.group(1)) & 7) <= 4) {
+                w.add("<" + m.group(1) + ">" + m.group(2));
+            }
+        }
+        return w;
     }
 
     /** Types a command, waits for the next prompt, returns what was printed in between. */
@@ -314,10 +350,17 @@ public final class QemuBootCheck {
             }
             if (r == 1) {
                 System.out.println("uname -a: " + b.uname());
-                Path dmesgFile = sideFiles.resolve("qemu-dmesg.txt");
-                Files.writeString(dmesgFile, b.dmesg());
-                long lines = b.dmesg().lines().count();
-                System.out.println("dmesg: " + dmesgFile + " (" + lines + " lines)");
+                for (Map.Entry<String, String> c : b.captures().entrySet()) {
+                    Files.writeString(sideFiles.resolve("qemu-" + c.getKey() + ".txt"), c.getValue());
+                }
+                List<String> warnings = warnings(b.captures().getOrDefault("dmesg-raw", ""));
+                Path warningsFile = sideFiles.resolve("qemu-dmesg-warnings.txt");
+                Files.write(warningsFile, warnings);
+                System.out.println("dmesg: " + sideFiles.resolve("qemu-dmesg.txt") + " ("
+                        + b.captures().getOrDefault("dmesg", "").lines().count() + " lines; " + warnings.size()
+                        + " at warning level or worse in " + warningsFile.getFileName() + ")");
+                System.out.println("also saved: " + String.join(", ", CAPTURES.keySet().stream()
+                        .map(k -> "qemu-" + k + ".txt").toList()) + " in " + sideFiles);
             }
         }
         if (ok && runs > 1) {
