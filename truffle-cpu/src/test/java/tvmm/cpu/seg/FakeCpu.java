@@ -26,6 +26,7 @@ public class FakeCpu implements InterruptState, SystemMemory {
     public long rip;
     public long rsp;
     public long cr2;
+    public final long[] gpr = new long[16];
 
     /** Flat 32-bit ring-0 code (0x08) and data (0x10), ring-3 code (0x1b) and data (0x23). */
     public static final int FLAT_CODE = 0x9b | 0xc00;   // P, S, code RA, D, G
@@ -103,4 +104,6 @@ public class FakeCpu implements InterruptState, SystemMemory {
     @Override public void setRsp(long r) { rsp = r; }
     @Override public void setRflags(long f) { rflags = f; }
     @Override public void setCr2(long c) { cr2 = c; }
+    @Override public long gpr(int i) { return i == 4 ? rsp : gpr[i]; }
+    @Override public void setGpr(int i, long v) { if (i == 4) { rsp = v; } else { gpr[i] = v; } }
 }
