@@ -3,7 +3,11 @@ package tvmm.vmm.boot;
 /**
  * The bootstrap processor's state at the kernel's entry point, as a loader leaves it.
  * The VMM copies it into the VMCB state save area (the segment attributes are already in
- * the VMCB's 12-bit form) and runs the vCPU. General registers not listed are zero.
+ * the VMCB's 12-bit form: {@code vmcb.setSegment(Segment.CS, cs.selector(), cs.attributes(),
+ * cs.limit(), cs.base())}; GDTR/IDTR as segments with selector and attributes 0; CR0, CR3,
+ * CR4, EFER, RFLAGS, RIP, RSP, RAX to their save-area fields; CPL 0) and runs the vCPU.
+ * RBX and RSI are not in the VMCB (AMD keeps only RAX and RSP there): they go to the
+ * vCPU's own register file. General registers not listed are zero.
  *
  * @param rip entry point
  * @param rsp initial stack pointer (neither protocol defines one; a small stack is given)
