@@ -121,6 +121,9 @@ public final class Uart16550 implements IoDevice {
     private int tsrChar;
     private long txDoneAt;        // virtual time the character in the shift register is out
     private boolean thrInterrupt; // "THRE interrupt pending": set when THR empties, reset by IIR read / THR write
+    private long thrDueAt;        // FIFO mode may delay that interrupt (see thrEmptied)
+    private boolean txFifoHeldTwo;   // the TX FIFO held two bytes at once since THRE was last 1
+    private boolean firstThreAfterFcr = true;
     private long lastRxActivity;  // last character into or out of the RX FIFO (for the timeout)
     private boolean irqLevel;
     private long droppedTx;
@@ -205,6 +208,7 @@ public final class Uart16550 implements IoDevice {
                     ier = v & 0x0F;
                     if (enablingThre && txFifo.isEmpty()) {
                         thrInterrupt = true; // enabling ETBEI with THR empty interrupts at once
+                        thrDueAt = now;
                     }
                 }
             }
@@ -243,6 +247,9 @@ public final class Uart16550 implements IoDevice {
             return;
         }
         txFifo.add(v);
+        if (txFifo.size() >= 2) {
+            txFifoHeldTwo = true;
+        }
         if (!tsrBusy) {
             loadShiftRegister(now);
         }
@@ -254,8 +261,30 @@ public final class Uart16550 implements IoDevice {
         tsrBusy = true;
         txDoneAt = start + characterNanos();
         if (txFifo.isEmpty()) {
-            thrInterrupt = true; // THR (or the whole TX FIFO) just became empty
+            thrEmptied(start);
         }
+    }
+
+    /**
+     * THR (or the whole TX FIFO) just became empty. In FIFO mode the datasheet delays the
+     * THRE interrupt by one character time minus the last stop bit when the FIFO has not
+     * held two bytes at once since THRE was last set, except for the first THRE interrupt
+     * after FCR0 changed; so a driver writing single bytes is not interrupted at once.
+     */
+    private void thrEmptied(long at) {
+        thrInterrupt = true;
+        if (fifoEnabled && !txFifoHeldTwo && !firstThreAfterFcr) {
+            thrDueAt = at + characterNanos() - bitNanos();
+        } else {
+            thrDueAt = at;
+        }
+        txFifoHeldTwo = false;
+        firstThreAfterFcr = false;
+    }
+
+    private long bitNanos() {
+        long div = divisor == 0 ? 0x10000 : divisor;
+        return Math.max(1, Ticks.nanosOfTick(16L * div, CLOCK_HZ) / speedup);
     }
 
     private void writeFcr(int v, long now) {
@@ -264,6 +293,7 @@ public final class Uart16550 implements IoDevice {
             rxFifo.clear();
             txFifo.clear();
             fifoEnabled = enable;
+            firstThreAfterFcr = true;
         }
         if (!enable) {
             return; // the other FCR bits are written only with FIFO enable set
@@ -274,9 +304,8 @@ public final class Uart16550 implements IoDevice {
         }
         if ((v & FCR_CLEAR_TX) != 0) {
             txFifo.clear(); // the shift register finishes its character
-            if (!tsrBusy) {
-                thrInterrupt = true;
-            }
+            thrInterrupt = true;
+            thrDueAt = now;
         }
         rxTrigger = RX_TRIGGER[v >>> 6];
     }
@@ -392,7 +421,7 @@ public final class Uart16550 implements IoDevice {
         if ((ier & IER_ERBFI) != 0 && timedOut(now)) {
             return IIR_TIMEOUT;
         }
-        if ((ier & IER_ETBEI) != 0 && thrInterrupt) {
+        if ((ier & IER_ETBEI) != 0 && thrInterrupt && now >= thrDueAt) {
             return IIR_THRE;
         }
         if ((ier & IER_EDSSI) != 0 && (msr & 0x0F) != 0) {
@@ -407,8 +436,12 @@ public final class Uart16550 implements IoDevice {
             irqLevel = level;
             irq.set(level);
         }
-        if (tsrBusy) {
-            txTimer.armAt(txDoneAt);
+        long txEvent = tsrBusy ? txDoneAt : Long.MAX_VALUE;
+        if ((ier & IER_ETBEI) != 0 && thrInterrupt && thrDueAt > now) {
+            txEvent = Math.min(txEvent, thrDueAt); // a delayed THRE interrupt
+        }
+        if (txEvent != Long.MAX_VALUE) {
+            txTimer.armAt(txEvent);
         } else {
             txTimer.cancel();
         }

@@ -119,6 +119,34 @@ class Uart16550Test {
     }
 
     @Test
+    void fifoModeDelaysTheThreInterruptForSingleBytes() {
+        program115200();
+        out(Uart16550.MCR, Uart16550.MCR_OUT2);
+        out(Uart16550.IIR_FCR, 0x07);
+        out(Uart16550.IER, Uart16550.IER_ETBEI);
+        assertEquals(0xC0 | Uart16550.IIR_THRE, in(Uart16550.IIR_FCR), "enabling ETBEI: at once");
+        out(Uart16550.RBR_THR, 'a');
+        assertEquals(0xC0 | Uart16550.IIR_THRE, in(Uart16550.IIR_FCR), "first THRE after FCR0 changed: at once");
+        clock.advance(2 * CHAR_NS);
+        out(Uart16550.RBR_THR, 'b'); // one byte: the FIFO empties at once but THRE interrupts later
+        assertEquals(Uart16550.LSR_THRE, in(Uart16550.LSR) & Uart16550.LSR_THRE);
+        assertEquals(0xC1, in(Uart16550.IIR_FCR));
+        assertFalse(irq);
+        long bit = CHAR_NS / 10;
+        clock.advance(CHAR_NS - bit - 100);
+        assertFalse(irq);
+        clock.advance(200);
+        assertTrue(irq, "one character time minus the stop bit later");
+        assertEquals(0xC0 | Uart16550.IIR_THRE, in(Uart16550.IIR_FCR));
+        clock.advance(2 * CHAR_NS);
+        out(Uart16550.RBR_THR, 'c'); // to the shift register
+        out(Uart16550.RBR_THR, 'd');
+        out(Uart16550.RBR_THR, 'e'); // two bytes in the FIFO at once
+        clock.advance(2 * CHAR_NS);
+        assertTrue(irq, "after the FIFO held two bytes, THRE interrupts as soon as it empties");
+    }
+
+    @Test
     void speedupDividesTheCharacterTime() {
         Uart16550 fast = new Uart16550("fast", clock, high -> { }, sent::add, 16);
         fast.write(Uart16550.LCR, 1, 0x83);
@@ -237,7 +265,8 @@ class Uart16550Test {
             long lineRate = elapsed / com.characterNanos();
             assertTrue(out.get() <= lineRate + 1, out.get() + " bytes left in " + elapsed + " ns");
             assertTrue(written <= lineRate + 17, "the guest could only queue FIFO + shift register ahead");
-            assertTrue(out.get() >= lineRate / 4, "output flowed: " + out.get() + " of " + lineRate);
+            // No lower bound beyond "it flowed": a descheduled guest thread leaves the line idle.
+            assertTrue(out.get() > 16, "output flowed: " + out.get() + " of " + lineRate);
         }
     }
 }
