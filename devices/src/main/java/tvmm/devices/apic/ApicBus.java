@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
+import tvmm.devices.bus.GuestLog;
 
 /**
  * The interrupt fabric: it knows every local APIC of the machine and carries messages
@@ -16,7 +17,7 @@ import java.util.function.IntConsumer;
  * no APIC lock while sending, so two vCPUs sending IPIs to each other cannot deadlock.
  */
 public final class ApicBus {
-    private static final System.Logger LOG = System.getLogger("tvmm.devices.apic");
+    private final GuestLog log = new GuestLog("apic-bus");
 
     private final List<LocalApic> apics = new CopyOnWriteArrayList<>();
     private final List<IntConsumer> eoiListeners = new CopyOnWriteArrayList<>();
@@ -53,8 +54,7 @@ public final class ApicBus {
      */
     public void deliverMsi(long address, int data) {
         if ((address >>> 20) != 0xFEE) {
-            LOG.log(System.Logger.Level.DEBUG, "MSI to non-APIC address 0x{0} dropped",
-                    Long.toHexString(address));
+            log.warn("msi-address", "MSI to non-APIC address 0x%x dropped", address);
             return;
         }
         int dest = (int) (address >>> 12) & 0xFF;

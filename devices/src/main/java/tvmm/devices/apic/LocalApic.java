@@ -16,13 +16,12 @@ import tvmm.devices.time.VirtualClock;
  * a local APIC never holds two APIC locks.
  */
 public final class LocalApic {
-    private static final System.Logger LOG = System.getLogger("tvmm.devices.apic");
 
     private final ApicBus bus;
     private final int initialId;
     private final ApicTimer timer;
-    private final XApicPage mmio = new XApicPage(this);
-    private final X2ApicMsrs msrs = new X2ApicMsrs(this);
+    private final XApicPage mmio;
+    private final X2ApicMsrs msrs;
     private volatile Runnable kick = () -> { };
 
     private long apicBase;
@@ -43,6 +42,8 @@ public final class LocalApic {
     private LocalApic(ApicBus bus, int apicId, boolean bsp, VirtualClock clock, long busHz, long tscHz) {
         this.bus = bus;
         this.initialId = apicId;
+        this.mmio = new XApicPage(this);
+        this.msrs = new X2ApicMsrs(this);
         this.timer = new ApicTimer(clock, clock.newTimer("lapic" + apicId, this::timerFired), busHz, tscHz);
         this.apicBase = DEFAULT_BASE | BASE_ENABLE | (bsp ? BASE_BSP : 0);
         resetRegisters();
@@ -429,7 +430,7 @@ public final class LocalApic {
             if (mode == DeliveryMode.FIXED || mode == DeliveryMode.LOWEST_PRIORITY) {
                 acceptFixed(vector, levelTriggered);
             } else if (!events.latch(mode, vector)) {
-                LOG.log(System.Logger.Level.DEBUG, "lapic: reserved delivery mode {0}", mode);
+                mmio.log().warn("delivery-mode", "reserved delivery mode %d ignored", mode);
             }
             wake = hasPendingEvent();
         }

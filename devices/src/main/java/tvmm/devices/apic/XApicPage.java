@@ -1,5 +1,6 @@
 package tvmm.devices.apic;
 
+import tvmm.devices.bus.GuestLog;
 import tvmm.devices.bus.IoDevice;
 
 /**
@@ -8,12 +9,17 @@ import tvmm.devices.bus.IoDevice;
  * decoded while the APIC is globally disabled or in x2APIC mode (§11.12.1).
  */
 public final class XApicPage implements IoDevice {
-    private static final System.Logger LOG = System.getLogger("tvmm.devices.apic");
-
     private final LocalApic apic;
+    private final GuestLog log;
 
     XApicPage(LocalApic apic) {
         this.apic = apic;
+        this.log = new GuestLog("lapic" + apic.initialId());
+    }
+
+    /** Ignored guest behaviour of this APIC, counted by kind. */
+    GuestLog log() {
+        return log;
     }
 
     @Override
@@ -36,8 +42,7 @@ public final class XApicPage implements IoDevice {
     public void write(long offset, int size, long value) {
         if (offset < 0 || offset >= 0x1000 || size != 4 || (offset & 0xF) != 0) {
             // The SDM requires aligned 32-bit accesses; others are undefined: ignore them.
-            LOG.log(System.Logger.Level.DEBUG, "lapic: ignored {0}-byte write at 0x{1}",
-                    size, Long.toHexString(offset));
+            log.warn("width", "ignored %d-byte write at 0x%x", size, offset);
             return;
         }
         if (!decoded()) {

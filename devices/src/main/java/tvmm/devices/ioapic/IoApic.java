@@ -3,6 +3,7 @@ package tvmm.devices.ioapic;
 import tvmm.devices.apic.ApicBus;
 import tvmm.devices.apic.ApicMessage;
 import tvmm.devices.bus.GsiSink;
+import tvmm.devices.bus.GuestLog;
 import tvmm.devices.bus.IoDevice;
 
 /**
@@ -50,7 +51,7 @@ public final class IoApic implements IoDevice, GsiSink {
     /** Writable: vector, delivery mode, destination mode, polarity, trigger, mask, destination. */
     static final long WRITABLE = 0xFF00_0000_0001_AFFFL;
 
-    private static final System.Logger LOG = System.getLogger("tvmm.devices.ioapic");
+    private final GuestLog log = new GuestLog("ioapic");
 
     private final ApicBus bus;
     private final long[] redirection = new long[PINS];
@@ -81,7 +82,7 @@ public final class IoApic implements IoDevice, GsiSink {
         if (offset == IOWIN && size == 4) {
             return readIndirect(select) & 0xFFFFFFFFL;
         }
-        LOG.log(System.Logger.Level.DEBUG, "ioapic: {0}-byte read at 0x{1}", size, Long.toHexString(offset));
+        log.warn("access", "%d-byte read at 0x%x", size, offset);
         return size >= 8 ? -1L : (1L << (size * 8)) - 1;
     }
 
@@ -94,8 +95,7 @@ public final class IoApic implements IoDevice, GsiSink {
         } else if (offset == EOI && size == 4) {
             endOfInterrupt((int) value & 0xFF);
         } else {
-            LOG.log(System.Logger.Level.DEBUG, "ioapic: {0}-byte write at 0x{1} ignored",
-                    size, Long.toHexString(offset));
+            log.warn("access", "%d-byte write at 0x%x ignored", size, offset);
         }
     }
 

@@ -167,6 +167,7 @@ class LocalApicTest {
         assertEquals(0, page.read(SVR + 4, 4), "bytes 4–15 of a register slot read 0");
         page.write(TPR, 1, 0x20);
         assertEquals(0, rd(TPR), "non-32-bit writes are ignored");
+        assertEquals(1, page.log().count("width"), "and counted");
         assertEquals(0xFFFFFFFFL, page.read(0x1000, 4), "outside the page: all ones");
     }
 

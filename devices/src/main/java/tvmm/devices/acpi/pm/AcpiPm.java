@@ -1,5 +1,6 @@
 package tvmm.devices.acpi.pm;
 
+import tvmm.devices.bus.GuestLog;
 import tvmm.devices.bus.IoDevice;
 import tvmm.devices.bus.IrqLine;
 import tvmm.devices.time.Ticks;
@@ -36,7 +37,7 @@ public final class AcpiPm {
     public static final int SLP_EN = 1 << 13;
     static final int CNT_STORED = 0x1C03;      // SCI_EN, BM_RLD, SLP_TYP
 
-    private static final System.Logger LOG = System.getLogger("tvmm.devices.acpi");
+    private final GuestLog log = new GuestLog("acpi-pm");
 
     private final VirtualClock clock;
     private final IrqLine sci;
@@ -181,7 +182,7 @@ public final class AcpiPm {
             powerOff.run();
         } else {
             // Only \_S5 is in the DSDT; another type is a guest bug: log and stay awake.
-            LOG.log(System.Logger.Level.WARNING, "acpi: sleep type {0} not supported, ignored", slpTyp);
+            log.warn("sleep-type", "sleep type %d not supported, ignored", slpTyp);
         }
     }
 
