@@ -74,6 +74,11 @@ final class Stack {
         return v;
     }
 
+    /** Drops {@code bytes} from the stack (RET imm16), wrapping at the stack size. */
+    void release(int bytes) {
+        sp = mask(sp + bytes);
+    }
+
     /** Bytes at sp + offset without moving sp (checks for IRET before anything changes). */
     long peek(int offset, int bytes) {
         return memory.readLinear(linear(mask(sp + offset), bytes), bytes, user);
