@@ -66,13 +66,20 @@ public final class Disassembler {
             return null;
         }
         String m = in.op.mnemonic;
+        if (m.startsWith("vpcmp")) {
+            return "vpcmp" + INT_PREDICATES[(int) in.imm] + m.substring(5);
+        }
         return "cmp" + PREDICATES[(int) in.imm] + m.substring(3);
     }
+
+    private static final String[] INT_PREDICATES = {"eq", "lt", "le", "false", "neq", "nlt", "nle", "true"};
 
     private static boolean hasPseudoCompare(Instruction in) {
         switch (in.op) {
             case CMPPS: case CMPPD: case CMPSS: case CMPSD:
                 return in.imm >= 0 && in.imm < (in.encoding == Encoding.LEGACY ? 8 : 32);
+            case VPCMPB: case VPCMPUB: case VPCMPW: case VPCMPUW: case VPCMPD: case VPCMPUD: case VPCMPQ: case VPCMPUQ:
+                return in.imm >= 0 && in.imm < 8 && in.imm != 3 && in.imm != 7;
             default:
                 return false;
         }
@@ -109,6 +116,10 @@ public final class Disassembler {
         if (in.op == Op.MOV && (in.kind(1) == OperandKind.IMM && in.size(1) == 8
                 || (in.kind(0) == OperandKind.MOFFS || in.kind(1) == OperandKind.MOFFS) && in.addressSize == 8)) {
             return "movabs";
+        }
+        if (in.encoding == Encoding.VEX && in.kind(1) == OperandKind.MEM && in.vectorLength == 16
+                && (in.op == Op.CVTPD2DQ || in.op == Op.CVTTPD2DQ || in.op == Op.CVTPD2PS)) {
+            return in.op.mnemonic + "x"; // capstone marks the 128-bit memory form
         }
         if (in.op == Op.RET_FAR && in.operandSize == 8) {
             return "retfq";
@@ -184,6 +195,9 @@ public final class Disassembler {
                 break;
             case MEM:
                 memory(sb, in, in.size(i));
+                if (in.broadcast) {
+                    sb.append("{1to").append(in.vectorLength / Math.max(1, in.size(i))).append('}');
+                }
                 break;
             case MOFFS:
                 sizePtr(sb, in.size(i));

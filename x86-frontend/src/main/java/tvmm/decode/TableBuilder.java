@@ -179,6 +179,26 @@ final class TableBuilder {
         }
     }
 
+    /**
+     * Where a VEX/EVEX opcode is defined for only one value of W, the other value decodes
+     * to the same form (W is ignored), as capstone and current processors do.
+     */
+    static void wIgnoredWhereUnpaired(Entry e) {
+        if (e == null || e.kind == Entry.FORM) {
+            return;
+        }
+        if (e.kind == Entry.SEL_W) {
+            if (e.next[0] == null) {
+                e.next[0] = e.next[1];
+            } else if (e.next[1] == null) {
+                e.next[1] = e.next[0];
+            }
+        }
+        for (Entry c : e.next) {
+            wIgnoredWhereUnpaired(c);
+        }
+    }
+
     /** True when any form under {@code e} has a ModRM byte. */
     static boolean hasModrm(Entry e) {
         if (e == null) {

@@ -34,8 +34,11 @@ final class Tables {
         Entry[][] legacy = {MAP_ONE, MAP_0F, MAP_0F38, MAP_0F3A};
         VexMap.build(VEX);
         EvexMap.build(EVEX);
+        EvexMap.buildMaskOps(VEX);
         for (int m = 0; m < 4; m++) {
             for (int b = 0; b < 256; b++) {
+                TableBuilder.wIgnoredWhereUnpaired(VEX[m][b]);
+                TableBuilder.wIgnoredWhereUnpaired(EVEX[m][b]);
                 MODRM[m][b] = TableBuilder.hasModrm(legacy[m][b]);
                 VEX_MODRM[m][b] = TableBuilder.hasModrm(VEX[m][b]);
                 EVEX_MODRM[m][b] = TableBuilder.hasModrm(EVEX[m][b]);

@@ -28,20 +28,20 @@ final class VexMap {
         11 F3 reg MOVSS Udq,Hdq,Vdq
         11 F2 mem MOVSD Mq,Vdq
         11 F2 reg MOVSD Udq,Hdq,Vdq
-        12 NP mem MOVLPS Vdq,Hdq,Mq
-        12 NP reg MOVHLPS Vdq,Hdq,Udq
-        12 66 mem MOVLPD Vdq,Hdq,Mq
+        12 L0 NP mem MOVLPS Vdq,Hdq,Mq
+        12 L0 NP reg MOVHLPS Vdq,Hdq,Udq
+        12 L0 66 mem MOVLPD Vdq,Hdq,Mq
         12 F3 MOVSLDUP Vx,Wx
         12 F2 MOVDDUP Vx,Wx
         12 F2 L0 MOVDDUP Vx,Wq
-        13 NP mem MOVLPS Mq,Vdq
-        13 66 mem MOVLPD Mq,Vdq
-        16 NP mem MOVHPS Vdq,Hdq,Mq
-        16 NP reg MOVLHPS Vdq,Hdq,Udq
-        16 66 mem MOVHPD Vdq,Hdq,Mq
+        13 L0 NP mem MOVLPS Mq,Vdq
+        13 L0 66 mem MOVLPD Mq,Vdq
+        16 L0 NP mem MOVHPS Vdq,Hdq,Mq
+        16 L0 NP reg MOVLHPS Vdq,Hdq,Udq
+        16 L0 66 mem MOVHPD Vdq,Hdq,Mq
         16 F3 MOVSHDUP Vx,Wx
-        17 NP mem MOVHPS Mq,Vdq
-        17 66 mem MOVHPD Mq,Vdq
+        17 L0 NP mem MOVHPS Mq,Vdq
+        17 L0 66 mem MOVHPD Mq,Vdq
         28 NP MOVAPS Vx,Wx
         28 66 MOVAPD Vx,Wx
         29 NP MOVAPS Wx,Vx
@@ -125,8 +125,8 @@ final class VexMap {
         6B 66 PACKSSDW Vx,Hx,Wx
         6C 66 PUNPCKLQDQ Vx,Hx,Wx
         6D 66 PUNPCKHQDQ Vx,Hx,Wx
-        6E 66 W0 MOVD Vdq,Ed
-        6E 66 W1 MOVQ Vdq,Eq
+        6E L0 66 W0 MOVD Vdq,Ed
+        6E L0 66 W1 MOVQ Vdq,Eq
         6F 66 MOVDQA Vx,Wx
         6F F3 MOVDQU Vx,Wx
         70 66 PSHUFD Vx,Wx,uIb
@@ -151,25 +151,25 @@ final class VexMap {
         7C F2 HADDPS Vx,Hx,Wx
         7D 66 HSUBPD Vx,Hx,Wx
         7D F2 HSUBPS Vx,Hx,Wx
-        7E 66 W0 MOVD Ed,Vdq
-        7E 66 W1 MOVQ Eq,Vdq
-        7E F3 MOVQ Vdq,Wq
+        7E L0 66 W0 MOVD Ed,Vdq
+        7E L0 66 W1 MOVQ Eq,Vdq
+        7E L0 F3 MOVQ Vdq,Wq
         7F 66 MOVDQA Wx,Vx
         7F F3 MOVDQU Wx,Vx
-        AE /2 mem NP VLDMXCSR Md
-        AE /3 mem NP VSTMXCSR Md
+        AE L0 /2 mem NP VLDMXCSR Md
+        AE L0 /3 mem NP VSTMXCSR Md
         C2 NP CMPPS Vx,Hx,Wx,uIb
         C2 66 CMPPD Vx,Hx,Wx,uIb
         C2 F3 CMPSS Vdq,Hdq,Wss,uIb
         C2 F2 CMPSD Vdq,Hdq,Wsd,uIb
-        C4 66 mem PINSRW Vdq,Hdq,Mw,uIb
-        C4 66 reg PINSRW Vdq,Hdq,Rd,uIb
-        C5 66 reg PEXTRW Gd,Udq,uIb
+        C4 L0 66 mem PINSRW Vdq,Hdq,Mw,uIb
+        C4 L0 66 reg PINSRW Vdq,Hdq,Rd,uIb
+        C5 L0 66 reg PEXTRW Gd,Udq,uIb
         C6 NP SHUFPS Vx,Hx,Wx,uIb
         C6 66 SHUFPD Vx,Hx,Wx,uIb
         D0 66 ADDSUBPD Vx,Hx,Wx
         D0 F2 ADDSUBPS Vx,Hx,Wx
-        D6 66 MOVQ Wq,Vdq
+        D6 L0 66 MOVQ Wq,Vdq
         D7 66 reg PMOVMSKB Gd,Ux
         E6 66 CVTTPD2DQ Vdq,Wx
         E6 F3 CVTDQ2PD Vx,Wxh

@@ -20,6 +20,16 @@ public final class CapstoneBugs {
         boolean theirsOk = theirs.length() > 0;
         String tm = theirs.mnemonic();
         if (ours.status == Status.OK) {
+            if (!theirsOk && isAvx512(ours)) {
+                return "avx512-missing";
+            }
+            if (theirsOk && ours.rounding >= 0 && ours.rounding < 4 && theirs.length() == ours.length + 1) {
+                return "evex-rounding-length";
+            }
+            if (theirsOk && ours.encoding == Encoding.EVEX && ours.index != null && ours.index.isGpr()
+                    && theirs.operands().matches(".*\\[[^]]*[xyz]mm\\d+[^]]*\\].*")) {
+                return "evex-vprime-index";
+            }
             switch (ours.op) {
                 case UD1:
                 case UD0:
@@ -55,6 +65,13 @@ public final class CapstoneBugs {
         if (ours.encoding != Encoding.LEGACY && vexAfterLegacyPrefix(code, pos)) {
             return "vex-legacy-prefix";
         }
+        if (ours.encoding == Encoding.VEX && ours.map == 2 && ours.opcode >= 0x90 && ours.opcode <= 0x93
+                && tm.contains("gather") && (ours.modrm & 7) != 4) {
+            return "vsib-without-sib";
+        }
+        if (ours.encoding == Encoding.VEX && ours.map == 3 && (ours.opcode == 0x48 || ours.opcode == 0x49)) {
+            return "fma4";
+        }
         if (tm.equals("mov") && ours.map == 1 && ours.opcode >= 0x20 && ours.opcode <= 0x23) {
             return "reserved-cr-dr";
         }
@@ -62,6 +79,11 @@ public final class CapstoneBugs {
             return "lock-validity";
         }
         return null;
+    }
+
+    /** An AVX-512 operation (EVEX) or an opmask (K*) instruction. */
+    private static boolean isAvx512(Instruction in) {
+        return in.encoding == Encoding.EVEX || in.op.ordinal() >= Op.KADDB.ordinal() && in.op.name().startsWith("K");
     }
 
     /** A 66/F2/F3/LOCK or REX directly before a C4/C5/62 that capstone took as VEX/EVEX. */

@@ -31,11 +31,30 @@ public final class RandomComparison {
 
     /** Runs {@code count} random 16-byte strings in {@code bits} mode from {@code seed}. */
     public void run(long count, int bits, long seed, Reference ref) {
+        run(count, bits, seed, ref, false);
+    }
+
+    /**
+     * As {@link #run(long, int, long, Reference)}; with {@code vex} every string starts with a
+     * VEX/EVEX prefix (C4, C5 or 62 with the mode bits set) so the AVX tables are exercised.
+     */
+    public void run(long count, int bits, long seed, Reference ref, boolean vex) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Decoder d = new Decoder();
         byte[] code = new byte[16];
         for (long n = 0; n < count; n++) {
             rnd.nextBytes(code);
+            if (vex) {
+                int k = rnd.nextInt(3);
+                code[0] = (byte) (k == 0 ? 0xC5 : k == 1 ? 0xC4 : 0x62);
+                code[1] |= (byte) (bits == 64 ? 0 : 0xC0);
+                if (k == 1) {
+                    code[1] = (byte) ((code[1] & 0xE0) | (1 + rnd.nextInt(3)));
+                } else if (k == 2) {
+                    code[1] = (byte) ((code[1] & 0xF0) | (1 + rnd.nextInt(3)));
+                    code[2] |= 0x04;
+                }
+            }
             Instruction ours = d.decode(code, 0, code.length, bits);
             java.util.List<Reference.Insn> r = ref.decode(code, 0, 0x1000, 1);
             Reference.Insn theirs = r.isEmpty() ? new Reference.Insn(0, "", "") : r.get(0);
