@@ -45,6 +45,25 @@ final class SparseMemory implements GuestPhysicalMemory {
         });
     }
 
+    /** Every touched page, merged into runs of consecutive pages: (address, bytes), by address. */
+    List<Map.Entry<Long, byte[]>> runs() {
+        List<Long> numbers = pages.keySet().stream().sorted().toList();
+        List<Map.Entry<Long, byte[]>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < numbers.size();) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            byte[] run = new byte[(j - i + 1) * 4096];
+            for (int k = i; k <= j; k++) {
+                System.arraycopy(pages.get(numbers.get(k)), 0, run, (k - i) * 4096, 4096);
+            }
+            runs.add(Map.entry(numbers.get(i) << 12, run));
+            i = j + 1;
+        }
+        return runs;
+    }
+
     int u8(long a) {
         byte[] p = pages.get(a >>> 12);
         return (p == null ? fill : p[(int) (a & 0xFFF)]) & 0xFF;
