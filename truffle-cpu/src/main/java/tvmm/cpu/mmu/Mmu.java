@@ -2,6 +2,7 @@ package tvmm.cpu.mmu;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import tvmm.cpu.interrupts.GuestFault;
+import tvmm.cpu.mem.LinearTranslator;
 
 /**
  * The per-vCPU MMU: soft TLB in front of the page walker, the PAE PDPTE registers, and the
@@ -13,7 +14,7 @@ import tvmm.cpu.interrupts.GuestFault;
  * CR0.WP, CR4.PSE/PAE/PGE/PCIDE/SMEP/SMAP/LA57 or EFER.NXE/LMA flushes everything incl. global
  * entries; a CR3 write keeps global entries (SDM vol. 3 §4.10.4.1).
  */
-public final class Mmu {
+public final class Mmu implements LinearTranslator {
     private static final long CR0_FLUSH = ControlBits.CR0_PG | ControlBits.CR0_WP | ControlBits.CR0_PE;
     private static final long CR4_FLUSH = ControlBits.CR4_PSE | ControlBits.CR4_PAE | ControlBits.CR4_PGE
             | ControlBits.CR4_PCIDE | ControlBits.CR4_SMEP | ControlBits.CR4_SMAP | ControlBits.CR4_LA57;
@@ -43,6 +44,7 @@ public final class Mmu {
     }
 
     /** Linear → guest-physical. Fast path: tag compare + add; misses walk behind a boundary. */
+    @Override
     public long translate(long linear, int access) {
         int slot = tlb.slot(Access.table(access), linear);
         if (tlb.hit(slot, linear)) {
