@@ -111,14 +111,14 @@ class LinuxLoaderQemuTest {
         }
     }
 
-    private static void run(Path dir, List<String> cmd) throws Exception {
+    static void run(Path dir, List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
                 return true;
