@@ -38,8 +38,9 @@ final class PitChannel {
     long runStart;                  // tick at which the current count was loaded
     int runCount;                   // that count in binary units, 1..65536 (or 10000 BCD)
     boolean terminalDone;           // modes 0/4: terminal count already passed in this run
-    boolean pendingReload;          // modes 2/3: a new count waits for the period end
+    boolean pendingReload;          // modes 2/3: a new count waits for the period (mode 3: half) end
     long pendingAt;
+    boolean pendingLow;             // mode 3: the new count starts with the low half
     int frozenValue;                // count shown while not running (binary units)
     boolean frozenOut = true;
 
@@ -89,7 +90,11 @@ final class PitChannel {
     void normalize(long tick) {
         if (pendingReload && tick >= pendingAt) {
             pendingReload = false;
-            startRun(pendingAt - 1, initialCount());
+            int count = initialCount();
+            startRun(pendingAt - 1, count);
+            if (pendingLow) {
+                runStart -= highHalf(count); // enter the new count's period at its low half
+            }
         }
     }
 
@@ -126,11 +131,14 @@ final class PitChannel {
                         startRun(tick, initialCount());
                     }
                 } else {
-                    // The new count takes effect when the current period ends.
-                    long e = tick - runStart;
-                    long periodEnd = runStart + (e < 0 ? runCount : (e / runCount + 1) * runCount);
+                    // Mode 2: the new count takes effect when the current period ends.
+                    // Mode 3: at the end of the current half-cycle, where OUT toggles.
+                    long e = Math.max(0, tick - runStart);
+                    long periodStart = runStart + e / runCount * runCount;
+                    long phase = e % runCount;
                     pendingReload = true;
-                    pendingAt = periodEnd;
+                    pendingLow = mode == 3 && phase < highHalf(runCount);
+                    pendingAt = pendingLow ? periodStart + highHalf(runCount) : periodStart + runCount;
                 }
             }
         }
@@ -204,7 +212,7 @@ final class PitChannel {
                 // Counts down by two each CLK within each half period. For an odd count
                 // the chip loads count-1 first; the value read is that even sequence.
                 int even = runCount & ~1;
-                long half = (runCount + 1) / 2;
+                long half = highHalf(runCount);
                 long phase = e % runCount;
                 long p = phase < half ? phase : phase - half;
                 yield (int) (Math.max(even - 2 * p, 0) % w);
@@ -223,7 +231,7 @@ final class PitChannel {
             case 0 -> e >= 0 && (terminalDone || e >= runCount);
             case 1 -> e < 0 || e >= runCount;
             case 2 -> e < 0 || e % runCount != runCount - 1;
-            case 3 -> e < 0 || e % runCount < (runCount + 1) / 2;
+            case 3 -> e < 0 || e % runCount < highHalf(runCount);
             default -> terminalDone || e != runCount; // 4, 5: one-CLK strobe at count 0
         };
     }
@@ -242,12 +250,19 @@ final class PitChannel {
                 long k = e < runCount ? 1 : e / runCount + 1;
                 edge = runStart + k * runCount;
                 if (pendingReload && pendingAt < edge) {
-                    edge = pendingAt;
+                    // The reload ends the running period early: OUT rises there, or (mode 3
+                    // entering the low half) after the new count's low half.
+                    edge = pendingLow ? pendingAt + initialCount() - highHalf(initialCount()) : pendingAt;
                 }
             }
             default -> edge = (terminalDone || e > runCount) ? -1 : runStart + runCount + 1;
         }
         return edge;
+    }
+
+    /** Mode 3: clocks OUT stays high per period; (N + 1) / 2, so odd counts are high longer. */
+    static long highHalf(int count) {
+        return (count + 1) / 2;
     }
 
     /** Raw 16-bit value as the guest reads it (BCD digits in BCD mode). */

@@ -242,6 +242,76 @@ class Pit8254Test {
         assertTrue(out2(), "gate low forces OUT high in mode 3");
     }
 
+    List<Boolean> sampleOut2(long fromTick, long toTick) {
+        List<Boolean> wave = new ArrayList<>();
+        for (long t = fromTick; t <= toTick; t++) {
+            toTick(t);
+            wave.add(out2());
+        }
+        return wave;
+    }
+
+    static List<Boolean> wave(String hl) {
+        List<Boolean> w = new ArrayList<>();
+        for (char c : hl.toCharArray()) {
+            w.add(c == 'H');
+        }
+        return w;
+    }
+
+    @Test
+    void mode3OddCountIsHighOneClockLonger() {
+        out(0x61, 1);
+        out(0x43, 0xB6);
+        out(0x42, 7);
+        out(0x42, 0);
+        assertEquals(wave("HHHHLLLHHHHLLL"), sampleOut2(1, 14));
+        toTick(16); // e = 15: second clock of a high half, count loaded as 6 and decremented by two
+        out(0x43, 0x80);
+        assertEquals(4, readLoHi(0x42));
+    }
+
+    @Test
+    void mode3NewCountTakesEffectAtTheEndOfTheHalfCycle() {
+        out(0x61, 1);
+        out(0x43, 0xB6);
+        out(0x42, 10);
+        out(0x42, 0);
+        toTick(3); // e = 2, in the high half
+        out(0x42, 6);
+        out(0x42, 0);
+        // From e = 3: the high half of 10 ends at e = 5; then the new count's low half (3),
+        // high (3), low (3).
+        assertEquals(wave("HHLLLHHHLLLHHHL"), sampleOut2(4, 18));
+
+        out(0x43, 0xB6);
+        out(0x42, 10);
+        out(0x42, 0); // restarted: loaded at the next clock
+        long t0 = tick() + 1;
+        toTick(t0 + 7); // e = 7, in the low half
+        out(0x42, 4);
+        out(0x42, 0);
+        // The low half of 10 runs to e = 10, then 4: HH LL HH.
+        assertEquals(wave("LLHHLLHH"), sampleOut2(t0 + 8, t0 + 15));
+    }
+
+    @Test
+    void mode3InterruptsOncePerPeriodAcrossAHalfCycleReload() {
+        out(0x43, 0x36); // counter 0, mode 3
+        out(0x40, 100);
+        out(0x40, 0);
+        toTick(31);
+        out(0x40, 40); // during the high half: reload at e = 50 into the low half of 40
+        out(0x40, 0);
+        toTick(400);
+        // OUT0 rises at e = 50 + 20, then every 40 clocks; load was at tick 1.
+        List<Long> expected = new ArrayList<>();
+        for (long t = 1 + 70; t <= 400; t += 40) {
+            expected.add(t);
+        }
+        assertEquals(expected, irqRises);
+    }
+
     @Test
     void mode2GateLowStopsAndRisingGateReloads() {
         out(0x61, 1);
