@@ -38,8 +38,11 @@ public final class Layout {
     /** QEMU isa-debug-exit: writing v ends the VM with status (v << 1) | 1. */
     public static final int DEBUG_EXIT = 0xF4;
     public static final int DEBUG_EXIT_LEN = 1;
-    /** 16550A COM1. */
+    /** 16550A COM1 (the console); COM2..4 at the other standard PC addresses, unused by default. */
     public static final int COM1 = 0x3F8;
+    public static final int COM2 = 0x2F8;
+    public static final int COM3 = 0x3E8;
+    public static final int COM4 = 0x2E8;
     public static final int COM_LEN = 8;
     /** QEMU fw_cfg: selector (16-bit) and data (byte stream). */
     public static final int FW_CFG = 0x510;
@@ -86,6 +89,8 @@ public final class Layout {
     public static final int IRQ_KEYBOARD = 1;
     public static final int IRQ_CASCADE = 2;
     public static final int IRQ_COM1 = 4;
+    /** COM2 and COM4 share IRQ3, COM1 and COM3 IRQ4 (ISA convention). */
+    public static final int IRQ_COM2 = 3;
     public static final int IRQ_RTC = 8;
     public static final int IRQ_ACPI_SCI = 9;
     public static final int IRQ_MOUSE = 12;
