@@ -169,6 +169,9 @@ public final class DefaultGuest {
 
     private static GuestImage build(DebPackage kernel, DebPackage busybox, Path dir)
             throws GuestImageException, IOException {
+        // Leftovers of a build that was interrupted (Ctrl-C, power loss) under this lock.
+        removeTemporaries(GuestCache.debs(), ".download-*");
+        removeTemporaries(dir, ".work-*");
         long total = kernel.size() + busybox.size() + BUILD_STEP_BYTES;
         try (BuildProgress progress = BuildProgress.start("tvmm: default guest", total)) {
             progress.message("downloading " + kernel.name());
@@ -218,6 +221,17 @@ public final class DefaultGuest {
             progress.stepTo(total);
         }
         return load(dir).orElseThrow(() -> new GuestImageException("the guest built in " + dir + " is incomplete"));
+    }
+
+    private static void removeTemporaries(Path dir, String glob) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
+            ds.forEach(Apt::deleteTree);
+        } catch (IOException ignored) {
+            // Only disk space is at stake.
+        }
     }
 
     private static Properties readProperties(Path file) {

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class InitramfsBuilder {
     /** Benchmarks shipped as resources under {@code bench/}; init runs them on tvmm.bench=NAME. */
-    public static final List<String> BUNDLED_BENCHMARKS = List.of("shloop");
+    public static final List<String> BUNDLED_BENCHMARKS = List.of("shloop", "md5sum", "forkloop");
 
     /** Directories every Linux userland expects, created empty when nothing else fills them. */
     private static final List<String> BASE_DIRECTORIES = List.of("bin", "sbin", "usr", "usr/bin", "usr/sbin", "dev",

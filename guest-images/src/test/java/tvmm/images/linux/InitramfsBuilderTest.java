@@ -59,7 +59,9 @@ class InitramfsBuilderTest {
 
         assertEquals(CpioNewcWriter.S_IFREG | 0755, byName.get("init").mode());
         assertArrayEquals(InitramfsBuilder.initScript(), byName.get("init").data());
-        assertEquals(CpioNewcWriter.S_IFREG | 0755, byName.get("bench/shloop").mode());
+        for (String b : InitramfsBuilder.BUNDLED_BENCHMARKS) {
+            assertEquals(CpioNewcWriter.S_IFREG | 0755, byName.get("bench/" + b).mode(), b);
+        }
         assertEquals(CpioNewcWriter.S_IFREG | 0755, byName.get("bench/extra").mode());
         assertEquals("TRAILER!!!", entries.get(entries.size() - 1).name());
     }
@@ -117,6 +119,32 @@ class InitramfsBuilderTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assumeTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals("shloop: 1234 increments", out.strip());
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /** The md5sum benchmark hashes what it says (checked against Java's MD5 of the same zeros). */
+    @Test
+    void md5sumBenchmarkHashesZeros() throws Exception {
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("MD5").digest(new byte[2 * 1048576]));
+        assertEquals(expected + "  -", runBench("md5sum", "2"));
+    }
+
+    @Test
+    void forkLoopBenchmarkCounts() throws Exception {
+        assertEquals("forkloop: 7 processes", runBench("forkloop", "7"));
+    }
+
+    private static String runBench(String name, String arg) throws Exception {
+        Path script = Files.createTempFile("tvmm-bench", ".sh");
+        try {
+            Files.write(script, InitramfsBuilder.class.getResourceAsStream("bench/" + name).readAllBytes());
+            Process p = new ProcessBuilder("/bin/sh", script.toString(), arg).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            return out.strip();
         } finally {
             Files.deleteIfExists(script);
         }
