@@ -34,7 +34,11 @@ final class Apt {
 
     /** True when apt-get is on the PATH (Debian and its derivatives). */
     static boolean available() {
-        String path = System.getenv("PATH");
+        return available(System.getenv("PATH"));
+    }
+
+    /** True when apt-get and apt-cache are executables in one of {@code path}'s directories. */
+    static boolean available(String path) {
         if (path == null) {
             return false;
         }

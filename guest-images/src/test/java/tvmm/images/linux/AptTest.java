@@ -108,6 +108,21 @@ class AptTest {
         }
     }
 
+    @Test
+    void aptIsLookedUpOnThePath() throws Exception {
+        Path empty = Files.createTempDirectory("tvmm-nopath");
+        try {
+            assertTrue(!Apt.available(empty.toString()), "no apt in an empty directory");
+            assertTrue(!Apt.available(null));
+            assertTrue(!Apt.available(""));
+            if (Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+                assertTrue(Apt.available(empty + java.io.File.pathSeparator + "/usr/bin"));
+            }
+        } finally {
+            Files.delete(empty);
+        }
+    }
+
     /** Live: the metapackage on this host leads to a real kernel package (needs apt and its lists). */
     @Test
     void cloudMetapackageResolvesToARealKernelPackage() throws Exception {
