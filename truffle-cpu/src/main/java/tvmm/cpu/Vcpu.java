@@ -12,6 +12,7 @@ import tvmm.cpu.nodes.Unit;
 import tvmm.cpu.nodes.UnitBuilder;
 import tvmm.cpu.nodes.UnitCache;
 import tvmm.cpu.state.CpuState;
+import tvmm.cpu.svm.ExitCode;
 
 /**
  * One virtual CPU: its state, memory path and unit cache, and the outer dispatch loop
@@ -55,6 +56,11 @@ public final class Vcpu {
         return unitsBuilt;
     }
 
+    /** Makes {@link #run} return with an INTR exit soon; callable from any thread. */
+    public void kick() {
+        state.postEvent(CpuState.EVENT_KICK);
+    }
+
     /** Drops every translation (after the guest-physical map changed under all pages). */
     public void flushUnits() {
         cache.clear();
@@ -68,8 +74,14 @@ public final class Vcpu {
                 return RunResult.stop();
             }
             try {
-                if (s.events() != 0 && delivery != null) {
-                    delivery.events(s);
+                if (s.events() != 0) {
+                    if (s.takeEvents(CpuState.EVENT_KICK) != 0) {
+                        // Like a physical interrupt under SVM: leave with an INTR exit.
+                        return new RunResult(new VmExit(ExitCode.INTR, 0, 0), null, null, false);
+                    }
+                    if (delivery != null) {
+                        delivery.events(s);
+                    }
                 }
                 Unit u = lookup(s);
                 s.codeModified = false;

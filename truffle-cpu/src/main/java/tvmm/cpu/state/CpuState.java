@@ -57,6 +57,12 @@ public final class CpuState implements PagingControl {
     /** This vCPU's memory path (installed by the machine that owns the vCPU). */
     public tvmm.cpu.mem.MemoryAccess mem;
 
+    /**
+     * Event bit: the VMM (or a watchdog) wants {@code run} to return with an INTR exit at the
+     * next poll. The other bits belong to the system layer (interrupt lines, NMI, INIT/SIPI).
+     */
+    public static final int EVENT_KICK = 1 << 30;
+
     /** Pending-event word: bits posted by other threads (interrupt lines, kicks), polled at back edges. */
     private volatile int events;
     private static final VarHandle EVENTS;
