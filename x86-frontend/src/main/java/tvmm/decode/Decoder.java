@@ -274,7 +274,8 @@ public final class Decoder {
         }
         // Walk the selectors down to a form.
         while (e != null && e.kind != Entry.FORM) {
-            e = e.next[select(e)];
+            int idx = select(e);
+            e = idx < e.next.length ? e.next[idx] : null;
         }
         if (e == null) {
             return invalidAfterModrm(needModrm);
@@ -298,6 +299,9 @@ public final class Decoder {
             decodeMemory();
         }
         if (evex) {
+            if (vexL == 3 && !(evexB && mod == 3)) {
+                return finish(Status.INVALID); // L'L = 11b is reserved (SDM Vol. 2 §2.7.10)
+            }
             applyEvex(e);
         }
         int[] specs = e.ops;
@@ -363,7 +367,8 @@ public final class Decoder {
             case Entry.SEL_MODE:
                 return mode == 64 ? 1 : 0;
             case Entry.SEL_L:
-                return vexL;
+                // EVEX.b on a register form: L'L holds the rounding mode, the length is 512 bits.
+                return evex && evexB && mod == 3 ? 2 : vexL;
             case Entry.SEL_ASIZE:
                 return asize == 2 ? 0 : asize == 4 ? 1 : 2;
             default:
@@ -475,6 +480,7 @@ public final class Decoder {
                     vl = 64;
                 } else if ((e.flags & Entry.F_SAE) != 0) {
                     rounding = 4;
+                    vl = 64;
                 }
             } else {
                 broadcast = (e.flags & (Entry.F_BCST4 | Entry.F_BCST8)) != 0;

@@ -24,6 +24,57 @@ final class EvexMap {
     }
 
     private static final String MAP_0F = """
+        7B F3 VCVTUSI2SS Vdq,Hdq,Ey er
+        7B F2 VCVTUSI2SD Vdq,Hdq,Ey er
+        79 F3 W0 VCVTSS2USI Gy,Wss t=4 er
+        79 F2 W0 VCVTSD2USI Gy,Wsd t=8 er
+        78 F3 W0 VCVTTSS2USI Gy,Wss t=4 sae
+        78 F2 W0 VCVTTSD2USI Gy,Wsd t=8 sae
+        79 NP W0 VCVTPS2UDQ Vx,Wx b4 er
+        79 NP W1 VCVTPD2UDQ Vxh,Wx b8 er
+        78 NP W0 VCVTTPS2UDQ Vx,Wx b4 sae
+        78 NP W1 VCVTTPD2UDQ Vxh,Wx b8 sae
+        7A F3 W0 VCVTUDQ2PD Vx,Wxh b4 t=-2
+        7A F2 W0 VCVTUDQ2PS Vx,Wx b4 er
+        7A F3 W1 VCVTUQQ2PD Vx,Wx b8 er
+        7A F2 W1 VCVTUQQ2PS Vxh,Wx b8 er
+        7B 66 W0 VCVTPS2QQ Vx,Wxh b4 t=-2 er
+        7B 66 W1 VCVTPD2QQ Vx,Wx b8 er
+        7A 66 W0 VCVTTPS2QQ Vx,Wxh b4 t=-2 sae
+        7A 66 W1 VCVTTPD2QQ Vx,Wx b8 sae
+        79 66 W0 VCVTPS2UQQ Vx,Wxh b4 t=-2 er
+        79 66 W1 VCVTPD2UQQ Vx,Wx b8 er
+        78 66 W0 VCVTTPS2UQQ Vx,Wxh b4 t=-2 sae
+        78 66 W1 VCVTTPD2UQQ Vx,Wx b8 sae
+        E6 F3 W1 VCVTQQ2PD Vx,Wx b8 er
+        5B NP W1 VCVTQQ2PS Vxh,Wx b8 er
+        E6 66 W1 CVTTPD2DQ Vxh,Wx b8 sae
+        E6 F2 W1 CVTPD2DQ Vxh,Wx b8 er
+        E6 F3 W0 CVTDQ2PD Vx,Wxh b4 t=-2
+        2A F3 CVTSI2SS Vdq,Hdq,Ey er
+        2A F2 CVTSI2SD Vdq,Hdq,Ey er
+        2C F3 W0 CVTTSS2SI Gy,Wss t=4 sae
+        2C F2 W0 CVTTSD2SI Gy,Wsd t=8 sae
+        2D F3 W0 CVTSS2SI Gy,Wss t=4 er
+        2D F2 W0 CVTSD2SI Gy,Wsd t=8 er
+        12 F3 W0 MOVSLDUP Vx,Wx
+        16 F3 W0 MOVSHDUP Vx,Wx
+        12 F2 W1 MOVDDUP Vx,Wx
+        12 F2 W1 L0 MOVDDUP Vx,Wq t=8
+        12 NP W0 mem MOVLPS Vdq,Hdq,Mq t=8
+        12 NP W0 reg MOVHLPS Vdq,Hdq,Udq
+        12 66 W1 mem MOVLPD Vdq,Hdq,Mq t=8
+        13 NP W0 mem MOVLPS Mq,Vdq t=8
+        13 66 W1 mem MOVLPD Mq,Vdq t=8
+        16 NP W0 mem MOVHPS Vdq,Hdq,Mq t=8
+        16 NP W0 reg MOVLHPS Vdq,Hdq,Udq
+        16 66 W1 mem MOVHPD Vdq,Hdq,Mq t=8
+        17 NP W0 mem MOVHPS Mq,Vdq t=8
+        17 66 W1 mem MOVHPD Mq,Vdq t=8
+        C4 66 mem PINSRW Vdq,Hdq,Mw,uIb t=2
+        C4 66 reg PINSRW Vdq,Hdq,Rd,uIb
+        C5 66 reg PEXTRW Gd,Udq,uIb
+        50 NP reg MOVMSKPS Gy,Ux
         58 NP W0 ADDPS Vx,Hx,Wx b4 er
         58 66 W1 ADDPD Vx,Hx,Wx b8 er
         58 F3 W0 ADDSS Vdq,Hdq,Wss t=4 er
@@ -201,6 +252,50 @@ final class EvexMap {
         """;
 
     private static final String MAP_0F38 = """
+        4C 66 W0 VRCP14PS Vx,Wx b4
+        4C 66 W1 VRCP14PD Vx,Wx b8
+        4D 66 W0 VRCP14SS Vdq,Hdq,Wss t=4
+        4D 66 W1 VRCP14SD Vdq,Hdq,Wsd t=8
+        4E 66 W0 VRSQRT14PS Vx,Wx b4
+        4E 66 W1 VRSQRT14PD Vx,Wx b8
+        4F 66 W0 VRSQRT14SS Vdq,Hdq,Wss t=4
+        4F 66 W1 VRSQRT14SD Vdq,Hdq,Wsd t=8
+        C8 66 W0 VEXP2PS Vx,Wx b4 sae
+        C8 66 W1 VEXP2PD Vx,Wx b8 sae
+        CA 66 W0 VRCP28PS Vx,Wx b4 sae
+        CA 66 W1 VRCP28PD Vx,Wx b8 sae
+        CB 66 W0 VRCP28SS Vdq,Hdq,Wss t=4 sae
+        CB 66 W1 VRCP28SD Vdq,Hdq,Wsd t=8 sae
+        CC 66 W0 VRSQRT28PS Vx,Wx b4 sae
+        CC 66 W1 VRSQRT28PD Vx,Wx b8 sae
+        CD 66 W0 VRSQRT28SS Vdq,Hdq,Wss t=4 sae
+        CD 66 W1 VRSQRT28SD Vdq,Hdq,Wsd t=8 sae
+        42 66 W0 VGETEXPPS Vx,Wx b4 sae
+        42 66 W1 VGETEXPPD Vx,Wx b8 sae
+        43 66 W0 VGETEXPSS Vdq,Hdq,Wss t=4 sae
+        43 66 W1 VGETEXPSD Vdq,Hdq,Wsd t=8 sae
+        2C 66 W0 VSCALEFPS Vx,Hx,Wx b4 er
+        2C 66 W1 VSCALEFPD Vx,Hx,Wx b8 er
+        2D 66 W0 VSCALEFSS Vdq,Hdq,Wss t=4 er
+        2D 66 W1 VSCALEFSD Vdq,Hdq,Wsd t=8 er
+        10 F3 W0 VPMOVUSWB Wxh,Vx t=-2
+        11 F3 W0 VPMOVUSDB Wxq,Vx t=-4
+        12 F3 W0 VPMOVUSQB Wxo,Vx t=-8
+        13 F3 W0 VPMOVUSDW Wxh,Vx t=-2
+        14 F3 W0 VPMOVUSQW Wxq,Vx t=-4
+        15 F3 W0 VPMOVUSQD Wxh,Vx t=-2
+        20 F3 W0 VPMOVSWB Wxh,Vx t=-2
+        21 F3 W0 VPMOVSDB Wxq,Vx t=-4
+        22 F3 W0 VPMOVSQB Wxo,Vx t=-8
+        23 F3 W0 VPMOVSDW Wxh,Vx t=-2
+        24 F3 W0 VPMOVSQW Wxq,Vx t=-4
+        25 F3 W0 VPMOVSQD Wxh,Vx t=-2
+        30 F3 W0 VPMOVWB Wxh,Vx t=-2
+        31 F3 W0 VPMOVDB Wxq,Vx t=-4
+        32 F3 W0 VPMOVQB Wxo,Vx t=-8
+        33 F3 W0 VPMOVDW Wxh,Vx t=-2
+        34 F3 W0 VPMOVQW Wxq,Vx t=-4
+        35 F3 W0 VPMOVQD Wxh,Vx t=-2
         00 66 PSHUFB Vx,Hx,Wx
         04 66 PMADDUBSW Vx,Hx,Wx
         0B 66 PMULHRSW Vx,Hx,Wx
@@ -382,6 +477,26 @@ final class EvexMap {
         """;
 
     private static final String MAP_0F3A = """
+        08 66 W0 VRNDSCALEPS Vx,Wx,uIb b4 sae
+        09 66 W1 VRNDSCALEPD Vx,Wx,uIb b8 sae
+        0A 66 W0 VRNDSCALESS Vdq,Hdq,Wss,uIb t=4 sae
+        0B 66 W1 VRNDSCALESD Vdq,Hdq,Wsd,uIb t=8 sae
+        26 66 W0 VGETMANTPS Vx,Wx,uIb b4 sae
+        26 66 W1 VGETMANTPD Vx,Wx,uIb b8 sae
+        27 66 W0 VGETMANTSS Vdq,Hdq,Wss,uIb t=4 sae
+        27 66 W1 VGETMANTSD Vdq,Hdq,Wsd,uIb t=8 sae
+        14 66 mem PEXTRB Mb,Vdq,uIb t=1
+        14 66 reg PEXTRB Rd,Vdq,uIb
+        15 66 mem PEXTRW Mw,Vdq,uIb t=2
+        15 66 reg PEXTRW Rd,Vdq,uIb
+        16 66 W0 PEXTRD Ed,Vdq,uIb t=4
+        16 66 W1 PEXTRQ Eq,Vdq,uIb t=8
+        17 66 EXTRACTPS Ed,Vdq,uIb t=4
+        20 66 mem PINSRB Vdq,Hdq,Mb,uIb t=1
+        20 66 reg PINSRB Vdq,Hdq,Rd,uIb
+        21 66 W0 INSERTPS Vdq,Hdq,Wd,uIb t=4
+        22 66 W0 PINSRD Vdq,Hdq,Ed,uIb t=4
+        22 66 W1 PINSRQ Vdq,Hdq,Eq,uIb t=8
         00 66 W1 VPERMQ Vx,Wx,uIb b8
         01 66 W1 VPERMPD Vx,Wx,uIb b8
         03 66 W0 VALIGND Vx,Hx,Wx,uIb b4

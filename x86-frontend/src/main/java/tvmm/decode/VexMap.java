@@ -176,7 +176,7 @@ final class VexMap {
         E6 F2 CVTPD2DQ Vdq,Wx
         E7 66 mem MOVNTDQ Mx,Vx
         F0 F2 mem LDDQU Vx,Mx
-        F7 66 reg MASKMOVDQU Vdq,Udq
+        F7 L0 66 reg MASKMOVDQU Vdq,Udq
         D1 66 PSRLW Vx,Hx,Wdq
         D2 66 PSRLD Vx,Hx,Wdq
         D3 66 PSRLQ Vx,Hx,Wdq

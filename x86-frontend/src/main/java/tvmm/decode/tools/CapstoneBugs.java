@@ -23,7 +23,8 @@ public final class CapstoneBugs {
             if (!theirsOk && isAvx512(ours)) {
                 return "avx512-missing";
             }
-            if (theirsOk && ours.rounding >= 0 && ours.rounding < 4 && theirs.length() == ours.length + 1) {
+            if (theirsOk && ours.encoding == Encoding.EVEX && (ours.modrm >> 6) == 3
+                    && theirs.length() == ours.length + 1 && theirs.operands().contains("sae}")) {
                 return "evex-rounding-length";
             }
             if (theirsOk && ours.encoding == Encoding.EVEX && ours.index != null && ours.index.isGpr()
@@ -42,7 +43,7 @@ public final class CapstoneBugs {
                             && (ours.modrm >> 6) == 3 ? "reserved-nop-reg" : null;
                 case PREFETCH:
                     return !theirsOk ? "amd-prefetch" : null;
-                case RDPKRU: case WRPKRU: case MONITORX: case MWAITX:
+                case RDPKRU: case WRPKRU: case MONITORX: case MWAITX: case PREFETCHWT1:
                     return !theirsOk ? "unknown-valid" : null;
                 case RDPID:
                     return tm.equals("rdseed") ? "rdpid" : null;
@@ -61,6 +62,9 @@ public final class CapstoneBugs {
         if (ours.encoding == Encoding.VEX && ours.map == 3 && ours.opcode >= 0x5C && ours.opcode <= 0x7F
                 && theirs.mnemonic().startsWith("vf")) {
             return "fma4";
+        }
+        if (ours.encoding == Encoding.EVEX && evexReservedLength(code, pos)) {
+            return "evex-reserved-ll";
         }
         if (ours.encoding != Encoding.LEGACY && vexAfterLegacyPrefix(code, pos)) {
             return "vex-legacy-prefix";
@@ -84,6 +88,20 @@ public final class CapstoneBugs {
     /** An AVX-512 operation (EVEX) or an opmask (K*) instruction. */
     private static boolean isAvx512(Instruction in) {
         return in.encoding == Encoding.EVEX || in.op.ordinal() >= Op.KADDB.ordinal() && in.op.name().startsWith("K");
+    }
+
+    /** EVEX.L'L = 11b without EVEX.b on a register form (reserved: #UD). */
+    private static boolean evexReservedLength(byte[] code, int pos) {
+        int i = pos;
+        while (i < code.length && (code[i] & 0xff) != 0x62 && isPrefix(code[i] & 0xff)) {
+            i++;
+        }
+        if (i + 5 >= code.length || (code[i] & 0xff) != 0x62) {
+            return false;
+        }
+        int p2 = code[i + 3] & 0xff;
+        boolean regForm = ((code[i + 5] & 0xff) >> 6) == 3;
+        return ((p2 >> 5) & 3) == 3 && !((p2 & 0x10) != 0 && regForm);
     }
 
     /** A 66/F2/F3/LOCK or REX directly before a C4/C5/62 that capstone took as VEX/EVEX. */
