@@ -1,0 +1,47 @@
+package tvmm.vmm.svm;
+
+/**
+ * Why a virtual machine stopped, and the process exit status it maps to (DESIGN.md §9): the
+ * guest's debug-exit code, 0 for a clean power-off, non-zero with a one-line reason for a
+ * triple fault or a VMM error.
+ */
+public record Stop(Kind kind, int status, String reason) {
+    public enum Kind {
+        /** The guest wrote to isa-debug-exit (port 0xF4): status (value << 1) | 1. */
+        DEBUG_EXIT,
+        /** ACPI S5 (or another clean power-off). */
+        POWER_OFF,
+        /** The guest reset the machine (reset register, i8042 0xFE). */
+        RESET,
+        /** Triple fault (SVM SHUTDOWN exit). */
+        SHUTDOWN,
+        /** An exit the VMM has no handler for, or a VMM fault. */
+        ERROR,
+        /** Stopped from the host (Ctrl-A x, a test's timeout). */
+        HOST
+    }
+
+    public static Stop debugExit(int status) {
+        return new Stop(Kind.DEBUG_EXIT, status, "guest debug exit with status " + status);
+    }
+
+    public static Stop powerOff() {
+        return new Stop(Kind.POWER_OFF, 0, "guest powered off");
+    }
+
+    public static Stop reset() {
+        return new Stop(Kind.RESET, 0, "guest reset the machine");
+    }
+
+    public static Stop shutdown(String reason) {
+        return new Stop(Kind.SHUTDOWN, 3, "guest shut down (" + reason + ")");
+    }
+
+    public static Stop error(String reason) {
+        return new Stop(Kind.ERROR, 4, reason);
+    }
+
+    public static Stop host(String reason) {
+        return new Stop(Kind.HOST, 0, reason);
+    }
+}

@@ -1,0 +1,259 @@
+package tvmm.vmm.svm;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import tvmm.cpu.Vcpu;
+import tvmm.cpu.mem.PhysicalMemory;
+import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.Flags;
+import tvmm.cpu.svm.EventInjection;
+import tvmm.cpu.svm.ExitCode;
+import tvmm.cpu.svm.Intercept;
+import tvmm.cpu.svm.Vmcb;
+import tvmm.devices.apic.LocalApic;
+import tvmm.devices.pic.PicPair;
+import tvmm.kernel.Ec;
+import tvmm.kernel.Status;
+
+/**
+ * One virtual CPU of the VMM: the CPU, its VMCB and exit message, its local APIC, and the
+ * loop its execution context runs: {@code vmrun → exit → portal → vmrun} (DESIGN.md §4).
+ *
+ * <p>Threading (Humbel's lesson): only this vCPU's thread touches its VMCB and CPU state.
+ * Other threads (devices, the timer service, other vCPUs' IPIs) post into the local APIC or
+ * the 8259 and then {@link #kick} the vCPU, which sets a bit in the CPU's event word (the
+ * running guest leaves with the INTR exit at the next unit boundary) and unparks the thread
+ * if it is halted. Before every vmrun the vCPU itself looks at its interrupt sources and
+ * injects through EVENTINJ, or asks for the interrupt window (V_IRQ with the VINTR
+ * intercept) while the guest has RFLAGS.IF clear.
+ */
+public final class VirtualCpu {
+    private final int index;
+    private final boolean bsp;
+    private final Vcpu cpu;
+    private final Vmcb vmcb = new Vmcb();
+    private final Svm svm;
+    private final VcpuUtcb utcb;
+    private final VcpuExitPort exitPort;
+    private final LocalApic apic;
+    private final PicPair pic;
+    private final Vmm vmm;
+    private final AtomicLongArray exits = new AtomicLongArray(ExitIndex.COUNT);
+    private volatile Thread thread;
+    /** An application processor waits for INIT/STARTUP (SDM vol. 3 §9.4); only its own thread changes this. */
+    private boolean waitForSipi;
+    private long seenGeneration = -1;
+
+    VirtualCpu(Vmm vmm, int index, PhysicalMemory memory, LocalApic apic, PicPair pic) {
+        this.vmm = vmm;
+        this.index = index;
+        this.bsp = index == 0;
+        this.apic = apic;
+        this.pic = pic;
+        this.exitPort = new VcpuExitPort(this);
+        this.cpu = new Vcpu(null, memory, exitPort);
+        this.svm = new Svm(cpu, vmcb);
+        this.utcb = new VcpuUtcb(index, vmcb, cpu.state);
+        exitPort.attach(utcb);
+        this.waitForSipi = !bsp;
+        apic.setKick(this::kick);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public boolean isBsp() {
+        return bsp;
+    }
+
+    public Vcpu cpu() {
+        return cpu;
+    }
+
+    public CpuState state() {
+        return cpu.state;
+    }
+
+    public LocalApic apic() {
+        return apic;
+    }
+
+    public Vmcb vmcb() {
+        return vmcb;
+    }
+
+    Svm svm() {
+        return svm;
+    }
+
+    /**
+     * Starts this vCPU at a loader's entry state (through the VMCB state save area, as an SVM
+     * hypervisor starts a guest); an application processor so started does not wait for SIPI.
+     * Before {@link Vmm#start}.
+     */
+    public void enter(tvmm.vmm.boot.InitialCpuState boot) {
+        BootEntry.write(boot, vmcb, utcb.gpr);
+        VmcbState.load(vmcb, utcb.gpr, cpu.state, BootEntry.GROUPS);
+        waitForSipi = false;
+    }
+
+    /** Exits taken so far by dense index (for the statistics line and the benchmark). */
+    public long exitCount(int denseIndex) {
+        return exits.get(denseIndex);
+    }
+
+    void countExit(int denseIndex) {
+        exits.incrementAndGet(denseIndex);
+    }
+
+    /** Forces the vCPU to the VMM's attention; safe from any thread. */
+    public void kick() {
+        cpu.state.postEvent(Svm.EVENT_KICK);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** The EC body: runs until the machine stops. */
+    void run(Ec self) {
+        thread = Thread.currentThread();
+        exitPort.bind(self);
+        try {
+            loop(self);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // A VMM bug must not leave the machine hanging: stop it with one line.
+            vmm.stop(Stop.error(String.format("vcpu%d: internal error at rip 0x%x: %s", index, cpu.state.rip, e)));
+        }
+    }
+
+    private void loop(Ec self) {
+        CpuState s = cpu.state;
+        while (!vmm.stopping()) {
+            if (waitForSipi) {
+                waitForStartup();
+                continue;
+            }
+            long gen = vmm.memory().generation();
+            if (gen != seenGeneration) {
+                // The nested map changed: drop translations made under the old one.
+                cpu.flushUnits();
+                seenGeneration = gen;
+            }
+            injectPending(s);
+            long code = svm.vmrun();
+            int dense = ExitIndex.of(code);
+            countExit(dense);
+            Status st = self.deliver(dense, utcb);
+            if (st != Status.SUCCESS) {
+                exitFailed(dense, st);
+            }
+        }
+    }
+
+    void exitFailed(int dense, Status st) {
+        if (st == Status.ABORTED) {
+            return; // the handler faulted: the kernel logged it in one line; the guest goes on
+        }
+        long code = vmcb.exitCode();
+        vmm.stop(Stop.error(String.format("vcpu%d: %s exit at rip 0x%x not handled (%s)", index,
+                ExitCode.name(code), cpu.state.rip, st)));
+    }
+
+    // region interrupt injection (APM vol. 2 §15.20, §15.21)
+
+    /** Chooses what the next vmrun delivers: NMI, then a fixed interrupt, then the 8259's. */
+    private void injectPending(CpuState s) {
+        s.takeEvents(Svm.EVENT_KICK); // anything posted after this is seen by the next poll
+        if (apic.takeInit()) {
+            if (!bsp) {
+                waitForSipi = true;
+                return;
+            }
+            vmm.log("vcpu0: INIT on the bootstrap processor ignored (no firmware to restart)");
+        }
+        if (EventInjection.isValid(vmcb.eventInj())) {
+            return; // a handler injected something itself
+        }
+        if (apic.takeNmi()) {
+            vmcb.setEventInj(EventInjection.of(EventInjection.TYPE_NMI, 2));
+            return;
+        }
+        if (!interruptPending()) {
+            vmcb.clearVirtualIrq();
+            vmcb.setIntercept(Intercept.VINTR, false);
+            return;
+        }
+        if ((Flags.read(s) & Flags.IF) != 0) {
+            int vector = acknowledge();
+            if (vector >= 0) {
+                vmcb.setEventInj(EventInjection.of(EventInjection.TYPE_INTR, vector));
+            }
+            vmcb.clearVirtualIrq();
+            vmcb.setIntercept(Intercept.VINTR, false);
+        } else {
+            // Exit as soon as the guest can take it, then acknowledge (the vector may change by then).
+            vmcb.setVirtualIrq(0, 0);
+            vmcb.setIntercept(Intercept.VINTR, true);
+        }
+    }
+
+    private boolean picPending() {
+        return bsp && apic.acceptsPicInterrupts() && pic.intr();
+    }
+
+    private boolean interruptPending() {
+        return apic.hasPendingInterrupt() || picPending();
+    }
+
+    /** The INTA cycle: the local APIC's highest vector, else the 8259's (ExtINT). */
+    private int acknowledge() {
+        if (apic.hasPendingInterrupt()) {
+            return apic.acknowledge();
+        }
+        boolean extInt = apic.takeExtInt();
+        if (picPending() || extInt) {
+            return pic.acknowledge();
+        }
+        return -1;
+    }
+
+    // endregion
+
+    // region HLT and wait-for-SIPI
+
+    /** HLT: parks the thread until something would wake a halted CPU (SDM vol. 2 HLT). */
+    void halt() {
+        CpuState s = cpu.state;
+        while (!vmm.stopping()) {
+            s.takeEvents(Svm.EVENT_KICK);
+            boolean ifSet = (Flags.read(s) & Flags.IF) != 0;
+            if (apic.hasPendingNmi() || (ifSet && interruptPending())) {
+                return;
+            }
+            if (!bsp && apic.hasPendingEvent() && !apic.hasPendingInterrupt()) {
+                return; // INIT or STARTUP: the loop handles it
+            }
+            LockSupport.park(this);
+        }
+    }
+
+    private void waitForStartup() {
+        while (!vmm.stopping()) {
+            cpu.state.takeEvents(Svm.EVENT_KICK);
+            apic.takeInit();
+            int vector = apic.takeSipi();
+            if (vector >= 0) {
+                Startup.enterAt(cpu.state, vector);
+                vmcb.setEventInj(0);
+                waitForSipi = false;
+                cpu.flushUnits();
+                return;
+            }
+            LockSupport.park(this);
+        }
+    }
+
+    // endregion
+}

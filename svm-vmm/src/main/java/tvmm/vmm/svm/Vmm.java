@@ -1,0 +1,144 @@
+package tvmm.vmm.svm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import tvmm.cpu.svm.ExitCode;
+import tvmm.devices.apic.LocalApic;
+import tvmm.kernel.Ec;
+import tvmm.kernel.EcCap;
+import tvmm.kernel.Kernel;
+import tvmm.kernel.Mtd;
+import tvmm.kernel.Pd;
+import tvmm.kernel.PdCap;
+import tvmm.kernel.Portal;
+import tvmm.kernel.Sc;
+import tvmm.kernel.ScCap;
+import tvmm.kernel.Status;
+import tvmm.vmm.memory.GuestMemoryMap;
+
+/**
+ * The VMM component on the microkernel (DESIGN.md §4–§5): one protection domain holding, per
+ * vCPU, a platform execution context and an event window of exit portals at
+ * {@code EXIT_BASE + vcpu · ExitIndex.COUNT}; each portal declares the state groups its
+ * handler needs ({@link Mtd}). A VM exit is a portal call on the vCPU's own thread.
+ */
+public final class Vmm {
+    static final int SEL_VMM = 1;
+    static final int SEL_SC = 2;
+    static final int SEL_EC = 0x10;
+    static final int EXIT_BASE = 0x100;
+    static final int MAX_VCPUS = 64;
+    private static final int SLOTS = EXIT_BASE + MAX_VCPUS * ExitIndex.COUNT;
+
+    private final Kernel kernel;
+    private final PdCap pd;
+    private final ScCap sc;
+    private final VmmPlatform platform;
+    private final ExitHandlers handlers;
+    private final Consumer<String> log;
+    private final List<VirtualCpu> vcpus = new ArrayList<>();
+    private final List<EcCap> ecs = new ArrayList<>();
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private volatile CountDownLatch finished = new CountDownLatch(0);
+
+    public Vmm(VmmPlatform platform, Consumer<String> log) {
+        this.platform = platform;
+        this.log = log;
+        this.kernel = Kernel.boot(log);
+        this.pd = Pd.create(kernel.root(), SEL_VMM, "vmm", SLOTS).orThrow();
+        this.sc = Sc.create(pd, SEL_SC, "vcpus", Sc.Policy.FREE, -1, Thread.NORM_PRIORITY).orThrow();
+        this.handlers = new ExitHandlers(this, platform);
+    }
+
+    public GuestMemoryMap memory() {
+        return platform.memory();
+    }
+
+    public List<VirtualCpu> vcpus() {
+        return List.copyOf(vcpus);
+    }
+
+    void log(String line) {
+        log.accept(line);
+    }
+
+    /** Adds vCPU n (0 is the bootstrap processor) with its local APIC; before {@link #start}. */
+    public VirtualCpu addVcpu(LocalApic apic) {
+        int n = vcpus.size();
+        if (n >= MAX_VCPUS) {
+            throw new IllegalArgumentException("at most " + MAX_VCPUS + " vCPUs");
+        }
+        VirtualCpu v = new VirtualCpu(this, n, platform.memory().ram(), apic, platform.pic());
+        int base = EXIT_BASE + n * ExitIndex.COUNT;
+        portal(base, v, ExitCode.IOIO, "ioio", Mtd.QUAL, handlers::ioio);
+        portal(base, v, ExitCode.NPF, "npf", Mtd.QUAL, handlers::npf);
+        portal(base, v, ExitCode.HLT, "hlt", Mtd.RFLAGS, handlers::hlt);
+        portal(base, v, ExitCode.SHUTDOWN, "shutdown", Mtd.RIP_LEN, handlers::shutdown);
+        portal(base, v, ExitCode.VMMCALL, "vmmcall", Mtd.GPR_ACDB | Mtd.RIP_LEN, handlers::vmmcall);
+        portal(base, v, ExitCode.INTR, "intr", 0, handlers::nothing);
+        portal(base, v, ExitCode.VINTR, "vintr", 0, handlers::nothing);
+        portal(base, v, ExitCode.INVALID, "stopped", Mtd.RIP_LEN, handlers::stopAddress);
+        EcCap ec = Ec.create(pd, SEL_EC + n, "vcpu" + n, Ec.Kind.PLATFORM, sc, base, v::run).orThrow();
+        ec.onRecall(v::kick);
+        vcpus.add(v);
+        ecs.add(ec);
+        return v;
+    }
+
+    /** What a handler does with the vCPU's message. */
+    @FunctionalInterface
+    interface ExitHandler {
+        void handle(VirtualCpu vcpu, VcpuUtcb utcb);
+    }
+
+    private void portal(int base, VirtualCpu v, long code, String name, int mtd, ExitHandler h) {
+        int sel = base + ExitIndex.of(code);
+        Portal.create(pd, sel, "vcpu" + v.index() + "-" + name, mtd, code,
+                (id, u) -> h.handle(v, (VcpuUtcb) u)).orThrow();
+    }
+
+    /** Starts every vCPU; the application processors wait for INIT/STARTUP. */
+    public void start() {
+        finished = new CountDownLatch(1);
+        for (EcCap ec : ecs) {
+            Status s = ec.start();
+            if (!s.ok()) {
+                throw new IllegalStateException("vCPU EC did not start: " + s);
+            }
+        }
+    }
+
+    public boolean stopping() {
+        return stop.get() != null;
+    }
+
+    /** Stops the machine (the first reason wins) and kicks every vCPU out of the guest. */
+    public void stop(Stop reason) {
+        if (stop.compareAndSet(null, reason)) {
+            for (VirtualCpu v : vcpus) {
+                v.kick();
+            }
+            finished.countDown();
+        }
+    }
+
+    public Stop stopReason() {
+        return stop.get();
+    }
+
+    /** Waits until the machine stops, then for the vCPU threads to leave; null on timeout. */
+    public Stop awaitStop(Duration timeout) throws InterruptedException {
+        if (!finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return null;
+        }
+        for (EcCap ec : ecs) {
+            ec.join(Duration.ofSeconds(5));
+        }
+        return stop.get();
+    }
+}
