@@ -13,7 +13,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The default guest's initramfs: busybox with a symlink per applet, the console device
- * nodes, {@code /init} and {@code /etc/profile} from this package's resources, and the
+ * nodes, {@code /init}, {@code /etc/inittab}, {@code /etc/tvmm-shell} and
+ * {@code /etc/profile} from this package's resources, and the
  * benchmark programs under {@code /bench}. Written as a gzip-compressed newc cpio archive,
  * which every Debian kernel unpacks (CONFIG_RD_GZIP).
  */
@@ -55,6 +56,11 @@ public final class InitramfsBuilder {
         return resource("init");
     }
 
+    /** The text of {@code /etc/tvmm-shell}, the console shell's wrapper started by busybox init. */
+    static byte[] shellScript() {
+        return resource("tvmm-shell");
+    }
+
     /** Writes the gzip-compressed archive to {@code out} (not closed). */
     public void writeTo(OutputStream out) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
@@ -92,6 +98,8 @@ public final class InitramfsBuilder {
         cpio.characterDevice("dev/null", 0666, 1, 3);
         cpio.file("init", 0755, initScript());
         cpio.file("etc/profile", 0644, resource("profile"));
+        cpio.file("etc/inittab", 0644, resource("inittab"));
+        cpio.file("etc/tvmm-shell", 0755, resource("tvmm-shell"));
         cpio.file("etc/passwd", 0644, "root:x:0:0:root:/root:/bin/sh\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         cpio.file("etc/group", 0644, "root:x:0:\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         for (Map.Entry<String, byte[]> b : benchmarks.entrySet()) {
@@ -107,6 +115,8 @@ public final class InitramfsBuilder {
         List<byte[]> r = new ArrayList<>();
         r.add(resource("init"));
         r.add(resource("profile"));
+        r.add(resource("inittab"));
+        r.add(resource("tvmm-shell"));
         for (String b : BUNDLED_BENCHMARKS) {
             r.add(resource("bench/" + b));
         }

@@ -35,7 +35,7 @@ public final class QemuBootCheck {
 
     /** What one boot showed. Times are seconds; -1 where the point was never reached. */
     record Boot(double toMarker, double guestUptime, double toPrompt, double total, int exitStatus, String uname,
-            Map<String, String> captures, String console) {
+            boolean ctrlC, Map<String, String> captures, String console) {
     }
 
     /**
@@ -85,6 +85,7 @@ public final class QemuBootCheck {
         double uptime = -1;
         double toPrompt = -1;
         String uname = "";
+        boolean ctrlC = false;
         Map<String, String> captures = new LinkedHashMap<>();
         try {
             Matcher m = console.await(MARKER_LINE, 0, deadline);
@@ -95,6 +96,7 @@ public final class QemuBootCheck {
                 if (prompt != null) {
                     toPrompt = seconds(System.nanoTime() - t0);
                     uname = run(console, keys, "uname -a", deadline);
+                    ctrlC = interrupts(console, keys, deadline);
                     for (Map.Entry<String, String> c : CAPTURES.entrySet()) {
                         captures.put(c.getKey(), capture(console, keys, c.getValue(), deadline));
                     }
@@ -112,7 +114,7 @@ public final class QemuBootCheck {
         }
         int status = p.waitFor();
         console.join();
-        return new Boot(toMarker, uptime, toPrompt, seconds(System.nanoTime() - t0), status, uname.strip(),
+        return new Boot(toMarker, uptime, toPrompt, seconds(System.nanoTime() - t0), status, uname.strip(), ctrlC,
                 captures, console.text());
     }
 
@@ -162,6 +164,24 @@ public final class QemuBootCheck {
             console.join();
         }
         return results;
+    }
+
+    /**
+     * Job control works when Ctrl-C at the console ends a foreground job: the shell must
+     * own the serial line as its controlling terminal (setsid + cttyhack in /init).
+     */
+    private static boolean interrupts(Console console, OutputStream keys, long deadline)
+            throws IOException, InterruptedException {
+        int start = console.length();
+        type(keys, "sleep 60");
+        if (console.await(Pattern.compile("sleep 60\\r?\\n"), start, deadline) == null) {
+            return false;
+        }
+        int typed = console.length();
+        Thread.sleep(200); // let the shell start sleep in the foreground
+        keys.write(3); // ^C
+        keys.flush();
+        return console.await(PROMPT, typed, Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(20))) != null;
     }
 
     /** The output of {@code command} alone, between two marker lines (kernel messages may interleave). */
@@ -342,7 +362,7 @@ public final class QemuBootCheck {
                     b.total(), b.exitStatus());
             Files.createDirectories(sideFiles);
             Files.writeString(sideFiles.resolve("qemu-console.log"), b.console());
-            if (b.toMarker() < 0 || b.toPrompt() < 0 || b.exitStatus() != 0 || b.uname().isEmpty()) {
+            if (b.toMarker() < 0 || b.toPrompt() < 0 || b.exitStatus() != 0 || b.uname().isEmpty() || !b.ctrlC()) {
                 ok = false;
                 System.out.println("FAILED: see " + sideFiles.resolve("qemu-console.log")
                         + (b.toMarker() < 0 ? " (no '" + MARKER + "' line)" : ""));
@@ -350,6 +370,7 @@ public final class QemuBootCheck {
             }
             if (r == 1) {
                 System.out.println("uname -a: " + b.uname());
+                System.out.println("job control: Ctrl-C " + (b.ctrlC() ? "ends" : "does NOT end") + " a foreground job");
                 for (Map.Entry<String, String> c : b.captures().entrySet()) {
                     Files.writeString(sideFiles.resolve("qemu-" + c.getKey() + ".txt"), c.getValue());
                 }

@@ -91,12 +91,28 @@ class InitramfsBuilderTest {
         assertArrayEquals(a.toByteArray(), b.toByteArray(), "the image must be reproducible");
     }
 
-    /** The init script must at least parse as POSIX sh (dash) and as busybox ash when present. */
+    /** The scripts must at least parse as POSIX sh (dash) and as busybox ash when present. */
     @Test
     void initScriptParsesInPosixShells() throws Exception {
+        checkSyntax(InitramfsBuilder.initScript());
+        checkSyntax(InitramfsBuilder.shellScript());
+    }
+
+    @Test
+    void busyboxInitRunsTheShellWrapperOnce() throws Exception {
+        List<CpioNewcReader.Entry> entries = build(List.of("bin/sh"));
+        Map<String, CpioNewcReader.Entry> byName = entries.stream()
+                .collect(Collectors.toMap(CpioNewcReader.Entry::name, Function.identity()));
+        String inittab = new String(byName.get("etc/inittab").data(), StandardCharsets.US_ASCII);
+        assertTrue(inittab.lines().anyMatch(l -> l.equals("::once:/etc/tvmm-shell")), inittab);
+        assertEquals(CpioNewcWriter.S_IFREG | 0755, byName.get("etc/tvmm-shell").mode());
+        assertTrue(new String(InitramfsBuilder.initScript(), StandardCharsets.US_ASCII).contains("exec /bin/busybox init"));
+    }
+
+    private static void checkSyntax(byte[] text) throws Exception {
         Path script = Files.createTempFile("tvmm-init", ".sh");
         try {
-            Files.write(script, InitramfsBuilder.initScript());
+            Files.write(script, text);
             assertEquals(0, run(List.of("/bin/sh", "-n", script.toString())), "sh -n /init");
             Path busybox = Path.of("/bin/busybox");
             if (Files.isExecutable(busybox)) {
