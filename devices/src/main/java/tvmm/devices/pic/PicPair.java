@@ -1,5 +1,6 @@
 package tvmm.devices.pic;
 
+import tvmm.devices.bus.ByteRegisters;
 import tvmm.devices.bus.IoDevice;
 import tvmm.devices.bus.IrqLine;
 
@@ -157,26 +158,18 @@ public final class PicPair {
 
     /** ELCR1/ELCR2 at 0x4D0–0x4D1 (PIIX3 datasheet §4.1.7): 1 = level-triggered. */
     public IoDevice elcrPorts() {
-        return new IoDevice() {
+        return new ByteRegisters() {
             @Override
-            public long read(long offset, int size) {
+            public int readByte(long offset) {
                 synchronized (PicPair.this) {
-                    return (offset == 0 ? master.elcr : slave.elcr)
-                            | (size > 1 && offset == 0 ? slave.elcr << 8 : 0);
+                    return offset == 0 ? master.elcr : slave.elcr;
                 }
             }
 
             @Override
-            public void write(long offset, int size, long value) {
+            public void writeByte(long offset, int value) {
                 synchronized (PicPair.this) {
-                    if (offset == 0) {
-                        master.writeElcr((int) value & 0xFF);
-                        if (size > 1) {
-                            slave.writeElcr((int) (value >>> 8) & 0xFF);
-                        }
-                    } else {
-                        slave.writeElcr((int) value & 0xFF);
-                    }
+                    (offset == 0 ? master : slave).writeElcr(value & 0xFF);
                     update();
                 }
             }
@@ -188,7 +181,7 @@ public final class PicPair {
         };
     }
 
-    private final class ChipPorts implements IoDevice {
+    private final class ChipPorts implements ByteRegisters {
         private final Pic8259 chip;
         private final String name;
 
@@ -198,16 +191,16 @@ public final class PicPair {
         }
 
         @Override
-        public long read(long offset, int size) {
+        public int readByte(long offset) {
             synchronized (PicPair.this) {
                 return PicPair.this.read(chip, offset);
             }
         }
 
         @Override
-        public void write(long offset, int size, long value) {
+        public void writeByte(long offset, int value) {
             synchronized (PicPair.this) {
-                PicPair.this.write(chip, offset, (int) value & 0xFF);
+                PicPair.this.write(chip, offset, value & 0xFF);
             }
         }
 

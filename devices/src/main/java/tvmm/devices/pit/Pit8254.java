@@ -1,6 +1,6 @@
 package tvmm.devices.pit;
 
-import tvmm.devices.bus.IoDevice;
+import tvmm.devices.bus.ByteRegisters;
 import tvmm.devices.bus.IrqLine;
 import tvmm.devices.time.Ticks;
 import tvmm.devices.time.VirtualClock;
@@ -20,7 +20,7 @@ import tvmm.devices.time.VirtualClock;
  * with it held (lock order: PIT → interrupt controllers → INTR receiver). The clock's
  * timer calls back with no clock lock held.
  */
-public final class Pit8254 implements IoDevice {
+public final class Pit8254 implements ByteRegisters {
     /** The input clock: 14.31818 MHz / 12. */
     public static final long FREQUENCY_HZ = 1_193_182;
     /** Port offsets. */
@@ -54,7 +54,7 @@ public final class Pit8254 implements IoDevice {
     }
 
     @Override
-    public synchronized long read(long offset, int size) {
+    public synchronized int readByte(long offset) {
         if (offset > COUNTER2) {
             return 0xFF; // the control word register is write-only
         }
@@ -89,8 +89,8 @@ public final class Pit8254 implements IoDevice {
     }
 
     @Override
-    public synchronized void write(long offset, int size, long value) {
-        int v = (int) value & 0xFF;
+    public synchronized void writeByte(long offset, int value) {
+        int v = value & 0xFF;
         long t = tick();
         if (offset == CONTROL) {
             control(v, t);

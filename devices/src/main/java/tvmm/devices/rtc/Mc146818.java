@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import tvmm.devices.bus.GuestLog;
-import tvmm.devices.bus.IoDevice;
+import tvmm.devices.bus.ByteRegisters;
 import tvmm.devices.bus.IrqLine;
 import tvmm.devices.time.Ticks;
 import tvmm.devices.time.VirtualClock;
@@ -28,7 +28,7 @@ import tvmm.devices.time.VirtualClock;
  *
  * <p>Threading: this object's monitor guards everything; IRQ8 is driven with it held.
  */
-public final class Mc146818 implements IoDevice {
+public final class Mc146818 implements ByteRegisters {
     public static final int PORT_INDEX = 0;
     public static final int PORT_DATA = 1;
     /** Port 0x70 bit 7: NMI disabled. */
@@ -247,7 +247,7 @@ public final class Mc146818 implements IoDevice {
     // ---- ports ----------------------------------------------------------------------
 
     @Override
-    public synchronized long read(long offset, int size) {
+    public synchronized int readByte(long offset) {
         if (offset == PORT_INDEX) {
             return 0xFF; // the index register is write-only
         }
@@ -278,8 +278,8 @@ public final class Mc146818 implements IoDevice {
     }
 
     @Override
-    public synchronized void write(long offset, int size, long value) {
-        int v = (int) value & 0xFF;
+    public synchronized void writeByte(long offset, int value) {
+        int v = value & 0xFF;
         if (offset == PORT_INDEX) {
             index = v & 0x7F;
             nmiDisabled = (v & NMI_DISABLE) != 0;

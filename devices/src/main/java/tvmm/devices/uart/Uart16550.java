@@ -1,7 +1,7 @@
 package tvmm.devices.uart;
 
 import java.util.ArrayDeque;
-import tvmm.devices.bus.IoDevice;
+import tvmm.devices.bus.ByteRegisters;
 import tvmm.devices.bus.IrqLine;
 import tvmm.devices.time.Ticks;
 import tvmm.devices.time.VirtualClock;
@@ -29,7 +29,7 @@ import tvmm.devices.time.VirtualClock;
  * backend are called with it held (lock order: UART → interrupt controllers; UART →
  * backend).
  */
-public final class Uart16550 implements IoDevice {
+public final class Uart16550 implements ByteRegisters {
     /** Register offsets; DLL/DLM replace RBR/THR/IER while LCR.DLAB is set. */
     public static final int RBR_THR = 0;
     public static final int IER = 1;
@@ -127,6 +127,7 @@ public final class Uart16550 implements IoDevice {
     private long lastRxActivity;  // last character into or out of the RX FIFO (for the timeout)
     private boolean irqLevel;
     private long droppedTx;
+    private int lastRbr;
 
     /**
      * @param name     for logs, e.g. "com1"
@@ -157,7 +158,7 @@ public final class Uart16550 implements IoDevice {
     }
 
     @Override
-    public synchronized long read(long offset, int size) {
+    public synchronized int readByte(long offset) {
         long now = clock.nanos();
         advance(now);
         int v;
@@ -188,10 +189,10 @@ public final class Uart16550 implements IoDevice {
     }
 
     @Override
-    public synchronized void write(long offset, int size, long value) {
+    public synchronized void writeByte(long offset, int value) {
         long now = clock.nanos();
         advance(now);
-        int v = (int) value & 0xFF;
+        int v = value & 0xFF;
         switch ((int) offset) {
             case RBR_THR -> {
                 if ((lcr & LCR_DLAB) != 0) {
@@ -233,8 +234,9 @@ public final class Uart16550 implements IoDevice {
         Integer b = rxFifo.poll();
         lastRxActivity = now;
         if (b == null) {
-            return 0;
+            return lastRbr; // an empty RBR still holds the last character
         }
+        lastRbr = b;
         backend.rxReady();
         return b;
     }

@@ -65,6 +65,9 @@ class Uart16550Test {
         assertEquals(0, in(Uart16550.IER), "IER is not the divisor once DLAB is clear");
         out(Uart16550.SCR, 0xA5);
         assertEquals(0xA5, in(Uart16550.SCR));
+        out(Uart16550.LCR, 0x80);
+        bus.write(BASE, 2, 0x0203); // a word cycle to an 8-bit device: split into DLL, DLM
+        assertEquals(0x0203, bus.read(BASE, 2));
         program115200();
         assertEquals(CHAR_NS, uart.characterNanos(), 1);
         out(Uart16550.LCR, 0x0F); // 8 data, parity, 2 stop = 12 bits
