@@ -21,6 +21,17 @@ public final class ConsoleDemo {
     private ConsoleDemo() {
     }
 
+    /**
+     * With an argument, writes {@code stty -g} of the terminal to that file while the JVM still
+     * runs: proof that {@link Console#close()} restored it, not a hook at exit.
+     */
+    private static void recordTerminal(String[] args) throws Exception {
+        if (args.length > 0) {
+            new ProcessBuilder("stty", "-g").redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(new java.io.File(args[0])).start().waitFor();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         End[] end = {End.QUIT};
@@ -45,6 +56,7 @@ public final class ConsoleDemo {
                     guest.write("reboot: Power down\r\n");
                 }
                 console.close();
+                recordTerminal(args);
                 System.exit(0);
             }
             case CRASH -> throw new IllegalStateException("demo crash: the VMM died");
