@@ -86,7 +86,7 @@ public final class Vcpu {
                 Unit u = lookup(s);
                 s.codeModified = false;
                 unitsExecuted++;
-                u.target.call(s);
+                u.target.call();
             } catch (GuestFault f) {
                 if (delivery == null) {
                     return new RunResult(null, f, null, false);

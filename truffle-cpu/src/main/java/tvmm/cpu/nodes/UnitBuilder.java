@@ -79,7 +79,7 @@ public final class UnitBuilder {
                 break;
             }
         }
-        UnitRoot root = new UnitRoot(language, rip, insns.toArray(new Insn[0]), rip + off);
+        UnitRoot root = new UnitRoot(language, s, rip, insns.toArray(new Insn[0]), rip + off);
         return new Unit(root, pa, s.modeKey, version, linear2, physical2, version2);
     }
 

@@ -21,7 +21,7 @@ import tvmm.cpu.state.CpuState;
  * the unit become real control flow in compiled code, and loops inside the unit become
  * compiled loops (OSR makes a long-running one compile while it runs).
  *
- * <p>State lives in {@link CpuState} (passed as the only argument): nodes write the fields
+ * <p>State lives in {@link CpuState} (the unit's vCPU, a constant): nodes write the fields
  * directly, and Graal forwards stores to loads within the unit, so lazily recorded flags that
  * nobody reads are never computed. RIP is implicit inside the unit (every node knows its own
  * address) and is written only when the unit returns or an instruction faults.
@@ -38,9 +38,15 @@ public final class UnitRoot extends RootNode implements BytecodeOSRNode {
     private final long end;
     private final long start;
     @CompilationFinal private Object osrMetadata;
+    /**
+     * The vCPU this unit belongs to (units live in a per-vCPU cache): a constant for partial
+     * evaluation, so the chain state → memory path → RAM segment folds into the compiled code.
+     */
+    private final CpuState state;
 
-    public UnitRoot(TruffleLanguage<?> language, long start, Insn[] insns, long end) {
+    public UnitRoot(TruffleLanguage<?> language, CpuState state, long start, Insn[] insns, long end) {
         super(language, new FrameDescriptor());
+        this.state = state;
         this.start = start;
         this.insns = insns;
         this.end = end;
@@ -71,8 +77,7 @@ public final class UnitRoot extends RootNode implements BytecodeOSRNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        CpuState s = (CpuState) frame.getArguments()[0];
-        return dispatch(frame, 0, s);
+        return dispatch(frame, 0, state);
     }
 
     /** Counts back edges; an object rather than a local so that explosion states still merge. */

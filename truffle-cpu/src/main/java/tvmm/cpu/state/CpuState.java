@@ -54,8 +54,8 @@ public final class CpuState implements PagingControl {
     /** Set by a store that hit a page holding translated code: the unit must stop after it. */
     public boolean codeModified;
 
-    /** This vCPU's memory path (installed by the machine that owns the vCPU). */
-    public tvmm.cpu.mem.MemoryAccess mem;
+    /** This vCPU's memory path (installed once by the vCPU; a constant in compiled units). */
+    @com.oracle.truffle.api.CompilerDirectives.CompilationFinal public tvmm.cpu.mem.MemoryAccess mem;
 
     /**
      * Event bit: the VMM (or a watchdog) wants {@code run} to return with an INTR exit at the
@@ -138,9 +138,13 @@ public final class CpuState implements PagingControl {
         return (int) EVENTS.getAndBitwiseAnd(this, ~bits) & bits;
     }
 
-    /** A plain read of the event word: cheap enough for every back edge. */
+    /**
+     * An opaque read of the event word for back-edge polls: it cannot be hoisted out of a
+     * compiled loop (so a posted event is seen), yet unlike a volatile read it does not stop
+     * Graal from keeping the loop's loads of guest state in registers.
+     */
     public int events() {
-        return events;
+        return (int) EVENTS.getOpaque(this);
     }
 
     @Override
