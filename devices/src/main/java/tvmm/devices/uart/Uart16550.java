@@ -111,6 +111,7 @@ public final class Uart16550 implements ByteRegisters {
     private int mcr;
     private int lsrErrors;        // OE, PE, FE, BI: cleared by reading LSR
     private int msr = HOST_MODEM_LINES;
+    private int hostLines = HOST_MODEM_LINES;
     private int scr;
     private int divisor = 12;     // 9600 baud until the guest programs it
     private boolean fifoEnabled;
@@ -316,7 +317,7 @@ public final class Uart16550 implements ByteRegisters {
         int old = mcr;
         mcr = v;
         if (((old ^ v) & MCR_LOOP) != 0 || (v & MCR_LOOP) != 0) {
-            setModemLines((v & MCR_LOOP) != 0 ? loopbackLines(v) : HOST_MODEM_LINES);
+            setModemLines((v & MCR_LOOP) != 0 ? loopbackLines(v) : hostLines);
         }
     }
 
@@ -459,6 +460,19 @@ public final class Uart16550 implements ByteRegisters {
         long now = clock.nanos();
         advance(now);
         update(now);
+    }
+
+    /**
+     * The host side's modem lines (MSR bits CTS, DSR, RI, DCD), e.g. DCD dropped when a
+     * console client disconnects. Changes set the delta bits (and may interrupt) as on the
+     * chip; in loopback the lines are disconnected and only take effect when it ends.
+     */
+    public synchronized void setHostModemLines(int msrBits) {
+        hostLines = msrBits & (MSR_CTS | MSR_DSR | MSR_RI | MSR_DCD);
+        if ((mcr & MCR_LOOP) == 0) {
+            setModemLines(hostLines);
+        }
+        update(clock.nanos());
     }
 
     /** Characters the guest wrote into a full transmitter (it did not wait for THRE). */

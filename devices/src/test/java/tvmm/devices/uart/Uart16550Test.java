@@ -230,6 +230,20 @@ class Uart16550Test {
     }
 
     @Test
+    void hostModemLineChangesSetDeltasAndInterrupt() {
+        out(Uart16550.MCR, Uart16550.MCR_OUT2);
+        out(Uart16550.IER, Uart16550.IER_EDSSI);
+        assertFalse(irq);
+        uart.setHostModemLines(Uart16550.MSR_CTS | Uart16550.MSR_DSR | Uart16550.MSR_RI); // DCD drops
+        assertTrue(irq, "modem status interrupt");
+        assertEquals(Uart16550.IIR_MODEM, in(Uart16550.IIR_FCR));
+        assertEquals(0x70 | Uart16550.MSR_DDCD, in(Uart16550.MSR));
+        assertFalse(irq, "reading MSR clears the deltas");
+        uart.setHostModemLines(Uart16550.MSR_CTS | Uart16550.MSR_DSR); // RI trailing edge
+        assertEquals(0x30 | Uart16550.MSR_TERI, in(Uart16550.MSR));
+    }
+
+    @Test
     void out2GatesTheIrqLine() {
         out(Uart16550.IER, Uart16550.IER_ETBEI);
         assertFalse(irq, "interrupt pending but OUT2 low");
