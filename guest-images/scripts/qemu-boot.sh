@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boots tvmm's default guest (or -- with --kernel/--initrd -- any kernel and initramfs)
+# Boots tvmm's default guest (or, with --kernel/--initrd, any kernel and initramfs)
 # in QEMU TCG, the reference peer, and reports the wall time to the init's marker line.
 # Also saves the guest's dmesg next to the image (the "no warnings QEMU doesn't print"
 # reference). QEMU is only the yardstick: tvmm itself never needs it.
@@ -40,4 +40,4 @@ cp_file="$ROOT/guest-images/target/runtime.classpath"
     || die "building guest-images failed: see guest-images/target/qemu-boot-build.log"
 
 exec "$JAVA_HOME/bin/java" -cp "$ROOT/guest-images/target/classes:$(cat "$cp_file")" \
-    tvmm.images.linux.QemuBootCheck "$@"
+    tvmm.images.linux.BootCheckMain "$@"
