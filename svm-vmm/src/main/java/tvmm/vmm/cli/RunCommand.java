@@ -1,15 +1,187 @@
 package tvmm.vmm.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tvmm.images.linux.DefaultGuest;
+import tvmm.images.linux.GuestImage;
+import tvmm.vmm.boot.BootException;
+import tvmm.vmm.machine.HostSerial;
+import tvmm.vmm.machine.Machine;
+import tvmm.vmm.machine.MachineConfig;
+import tvmm.vmm.machine.RunReport;
+import tvmm.vmm.svm.Stop;
 
-/** {@code tvmm run}: boots a guest. The machine does not exist yet; say so plainly. */
-@Command(name = "run", description = "Boot a guest with its serial console on the terminal (not available yet).")
+/**
+ * {@code tvmm run}: boots a guest with QEMU's flags. With no {@code -kernel} it boots the
+ * default guest (built from Debian packages on first use). Exit status (DESIGN.md §9): the
+ * guest's isa-debug-exit status, 0 on power-off, 0 on reset with {@code -no-reboot} (a reset
+ * without it boots the kernel again), non-zero with one line for a triple fault, a VMM error
+ * or a file that cannot be booted.
+ */
+@Command(name = "run", description = "Boot a guest (a Linux bzImage or a multiboot kernel) with its serial console on the terminal.")
 final class RunCommand implements Callable<Integer> {
+    /** Status for a file that cannot be booted, as for other command-line errors. */
+    static final int BAD_IMAGE = 1;
+
+    @Option(names = "-kernel", paramLabel = "FILE", description = "Linux bzImage or multiboot kernel (default: the default guest)")
+    Path kernel;
+
+    @Option(names = "-initrd", paramLabel = "FILE", description = "initramfs (Linux) or module list 'file args,file args' (multiboot)")
+    String initrd;
+
+    @Option(names = "-append", paramLabel = "CMDLINE", description = "kernel command line")
+    String append;
+
+    @Option(names = "-m", paramLabel = "SIZE", defaultValue = "512M", description = "RAM: MiB, or with suffix M/G (default ${DEFAULT-VALUE})")
+    String memory;
+
+    @Option(names = "-smp", paramLabel = "N", defaultValue = "1", description = "number of vCPUs (default ${DEFAULT-VALUE})")
+    int cpus;
+
+    @Option(names = "-nographic", description = "accepted for QEMU compatibility: tvmm has no display")
+    boolean nographic;
+
+    @Option(names = "-serial", paramLabel = "DEV", defaultValue = "stdio", description = "COM1: stdio, file:PATH or null (default ${DEFAULT-VALUE})")
+    String serial;
+
+    @Option(names = "-no-reboot", description = "exit instead of rebooting when the guest resets")
+    boolean noReboot;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0", description = "stop the guest after this long (0: never)")
+    long timeoutSeconds;
+
+    @Option(names = "--stats", description = "print VM exit counts and where the guest stopped (stderr)")
+    boolean stats;
+
+    @Option(names = "--uart-speedup", paramLabel = "N", defaultValue = "64", hidden = true,
+            description = "divide the UART's character time (1 = real line rate)")
+    int uartSpeedup;
 
     @Override
-    public Integer call() {
-        System.err.println("tvmm: booting a guest is not implemented yet (the CPU and the VMM are being built)");
-        return 1;
+    public Integer call() throws Exception {
+        long ram;
+        try {
+            ram = parseSize(memory);
+        } catch (IllegalArgumentException e) {
+            System.err.println("tvmm: -m " + memory + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        String append = this.append;
+        Path kernel = this.kernel;
+        String initrd = this.initrd;
+        if (kernel == null) {
+            GuestImage image = DefaultGuest.ensure();
+            kernel = image.kernel();
+            initrd = initrd != null ? initrd : image.initrd().toString();
+            append = append != null ? append : image.append();
+        }
+        if (!Files.isReadable(kernel)) {
+            System.err.println("tvmm: cannot read kernel " + kernel);
+            return BAD_IMAGE;
+        }
+        PrintStream debugOut = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false);
+        HostSerial host;
+        try {
+            host = HostSerial.open(serial, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        } catch (IllegalArgumentException e) {
+            System.err.println("tvmm: " + e.getMessage());
+            return Main.USAGE;
+        }
+        try (host) {
+            while (true) {
+                MachineConfig config;
+                try {
+                    config = new MachineConfig(ram, cpus, host.backend(), uartSpeedup, b -> debugByte(debugOut, b),
+                            line -> host.message("tvmm: " + line));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("tvmm: " + e.getMessage());
+                    return Main.USAGE;
+                }
+                Stop stop;
+                try (Machine machine = new Machine(config)) {
+                    try {
+                        String summary = machine.load(kernel, initrd, append);
+                        if (stats) {
+                            System.err.println("tvmm: " + summary);
+                        }
+                    } catch (BootException e) {
+                        System.err.println("tvmm: " + e.getMessage());
+                        return BAD_IMAGE;
+                    }
+                    host.attach(machine.com1());
+                    stop = machine.run(timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : Duration.ofDays(365));
+                    debugOut.flush();
+                    if (stats) {
+                        System.err.print(RunReport.of(machine));
+                    }
+                }
+                if (stop.kind() == Stop.Kind.RESET && !noReboot) {
+                    host.message("tvmm: guest reset: booting again");
+                    continue;
+                }
+                return status(stop);
+            }
+        }
+    }
+
+    private static void debugByte(PrintStream out, int b) {
+        out.write(b);
+        if (b == '\n') {
+            out.flush();
+        }
+    }
+
+    /** Maps how the machine stopped to the process status, with one line for failures. */
+    static int status(Stop stop) {
+        switch (stop.kind()) {
+            case DEBUG_EXIT:
+                return stop.status();
+            case POWER_OFF:
+            case RESET:
+            case HOST:
+                return 0;
+            default:
+                System.err.println("tvmm: " + stop.reason());
+                return stop.status();
+        }
+    }
+
+    /** "512", "512M", "2G", "65536K": MiB by default, as QEMU's -m. */
+    static long parseSize(String s) {
+        String t = s.strip().toUpperCase(Locale.ROOT);
+        long unit = 1L << 20;
+        if (t.endsWith("B")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.endsWith("K")) {
+            unit = 1L << 10;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("M")) {
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("G")) {
+            unit = 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        long n;
+        try {
+            n = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a size (use e.g. 512M or 2G)");
+        }
+        if (n <= 0 || n > (1L << 40) / unit) {
+            throw new IllegalArgumentException("size out of range");
+        }
+        return n * unit;
     }
 }

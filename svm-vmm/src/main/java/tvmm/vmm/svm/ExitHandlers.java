@@ -1,8 +1,11 @@
 package tvmm.vmm.svm;
 
+import tvmm.cpu.svm.EventInjection;
 import tvmm.cpu.svm.IoioInfo;
+import tvmm.cpu.svm.Vmcb;
 import tvmm.devices.apic.LocalApic;
 import tvmm.devices.platform.Layout;
+import tvmm.kernel.Mtd;
 
 /**
  * The VMM's exit handlers, each the code behind one portal of every vCPU's event window.
@@ -73,7 +76,7 @@ final class ExitHandlers {
     void shutdown(VirtualCpu v, VcpuUtcb u) {
         String why = v.svm().shutdownReason();
         vmm.stop(Stop.shutdown(String.format("vcpu%d: %s", v.index(),
-                why.isEmpty() ? "triple fault at rip 0x" + Long.toHexString(u.vmcb.read64(tvmm.cpu.svm.Vmcb.RIP)) : why)));
+                why.isEmpty() ? "triple fault at rip 0x" + Long.toHexString(u.vmcb.read64(Vmcb.RIP)) : why)));
         u.mtd(0);
     }
 
@@ -82,9 +85,37 @@ final class ExitHandlers {
      * benchmark measures (returns 0); other functions return -1 (unknown) in RAX.
      */
     void vmmcall(VirtualCpu v, VcpuUtcb u) {
+        hypercall(u);
+        u.mtd(Mtd.GPR_ACDB);
+    }
+
+    /** Hypercall functions: 0 = null call, 1 = timestamp mark (benchmarks); RAX = 0, or -1 if unknown. */
+    static final int HC_NULL = 0;
+    static final int HC_MARK = 1;
+
+    private void hypercall(VcpuUtcb u) {
         long function = u.rax();
-        u.setRax(function == 0 ? 0 : -1L);
-        u.mtd(tvmm.kernel.Mtd.GPR_ACDB);
+        if (function == HC_MARK) {
+            vmm.mark();
+        }
+        u.setRax(function == HC_NULL || function == HC_MARK ? 0 : -1L);
+    }
+
+    /**
+     * #UD intercept (EXCP6): a VMMCALL the CPU does not implement raises #UD, as on an SVM
+     * CPU with the instruction disabled; like KVM, the VMM recognizes the opcode (0F 01 D9),
+     * performs the hypercall and skips it. Any other #UD is reflected to the guest.
+     */
+    void undefinedOpcode(VirtualCpu v, VcpuUtcb u) {
+        long rip = u.vmcb.read64(Vmcb.RIP);
+        if (v.readsVmmcallAt(rip)) {
+            hypercall(u);
+            u.vmcb.write64(Vmcb.RIP, rip + 3);
+            u.mtd(Mtd.GPR_ACDB | Mtd.RIP_LEN);
+            return;
+        }
+        u.vmcb.setEventInj(EventInjection.of(EventInjection.TYPE_EXCEPTION, 6));
+        u.mtd(0);
     }
 
     /** INTR and VINTR: nothing to do here; the vCPU loop injects before the next vmrun. */
@@ -94,7 +125,7 @@ final class ExitHandlers {
     /** The CPU reached its stop address (tests and the benchmark's end marker). */
     void stopAddress(VirtualCpu v, VcpuUtcb u) {
         vmm.stop(Stop.host(String.format("vcpu%d reached its stop address 0x%x", v.index(),
-                u.vmcb.read64(tvmm.cpu.svm.Vmcb.RIP))));
+                u.vmcb.read64(Vmcb.RIP))));
         u.mtd(0);
     }
 }

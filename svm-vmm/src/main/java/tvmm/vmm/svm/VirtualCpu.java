@@ -56,6 +56,8 @@ public final class VirtualCpu {
         this.utcb = new VcpuUtcb(index, vmcb, cpu.state);
         exitPort.attach(utcb);
         this.waitForSipi = !bsp;
+        // #UD is intercepted so an unimplemented VMMCALL still reaches the hypercall handler.
+        vmcb.setExceptionIntercepts(1 << 6);
         apic.setKick(this::kick);
     }
 
@@ -96,6 +98,17 @@ public final class VirtualCpu {
         BootEntry.write(boot, vmcb, utcb.gpr);
         VmcbState.load(vmcb, utcb.gpr, cpu.state, BootEntry.GROUPS);
         waitForSipi = false;
+    }
+
+    /** Whether the guest's code at {@code rip} (CS-relative) is VMMCALL (0F 01 D9). */
+    boolean readsVmmcallAt(long rip) {
+        CpuState s = cpu.state;
+        long linear = s.codeSize == 8 ? rip : (s.seg[CpuState.CS].base + rip) & 0xffffffffL;
+        try {
+            return s.mem.fetch8(linear) == 0x0F && s.mem.fetch8(linear + 1) == 0x01 && s.mem.fetch8(linear + 2) == 0xD9;
+        } catch (tvmm.cpu.interrupts.GuestFault f) {
+            return false; // the bytes are not readable: not a VMMCALL we can complete
+        }
     }
 
     /** Exits taken so far by dense index (for the statistics line and the benchmark). */

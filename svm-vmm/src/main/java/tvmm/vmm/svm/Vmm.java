@@ -45,6 +45,7 @@ public final class Vmm {
     private final List<EcCap> ecs = new ArrayList<>();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private volatile CountDownLatch finished = new CountDownLatch(0);
+    private volatile java.util.function.LongConsumer marks = t -> { };
 
     public Vmm(VmmPlatform platform, Consumer<String> log) {
         this.platform = platform;
@@ -61,6 +62,15 @@ public final class Vmm {
 
     public List<VirtualCpu> vcpus() {
         return List.copyOf(vcpus);
+    }
+
+    /** Receives System.nanoTime() of every MARK hypercall (benchmarks time guest phases with it). */
+    public void onMark(java.util.function.LongConsumer listener) {
+        marks = listener;
+    }
+
+    void mark() {
+        marks.accept(System.nanoTime());
     }
 
     void log(String line) {
@@ -80,6 +90,7 @@ public final class Vmm {
         portal(base, v, ExitCode.HLT, "hlt", Mtd.RFLAGS, handlers::hlt);
         portal(base, v, ExitCode.SHUTDOWN, "shutdown", Mtd.RIP_LEN, handlers::shutdown);
         portal(base, v, ExitCode.VMMCALL, "vmmcall", Mtd.GPR_ACDB | Mtd.RIP_LEN, handlers::vmmcall);
+        portal(base, v, ExitCode.EXCEPTION + 6, "ud", Mtd.GPR_ACDB | Mtd.RIP_LEN, handlers::undefinedOpcode);
         portal(base, v, ExitCode.INTR, "intr", 0, handlers::nothing);
         portal(base, v, ExitCode.VINTR, "vintr", 0, handlers::nothing);
         portal(base, v, ExitCode.INVALID, "stopped", Mtd.RIP_LEN, handlers::stopAddress);

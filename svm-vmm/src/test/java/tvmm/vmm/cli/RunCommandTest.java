@@ -1,0 +1,89 @@
+package tvmm.vmm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tvmm.vmm.testing.Nasm;
+
+/** {@code tvmm run}: exit statuses and one-line errors (DESIGN.md §9). */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the command line with stderr captured; returns status and stderr. */
+    record Outcome(int status, String err) {
+    }
+
+    static Outcome run(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int status = Main.execute(args);
+            return new Outcome(status, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @Test
+    void missingKernelIsOneLine() {
+        Outcome o = run("run", "-kernel", dir.resolve("nope").toString(), "-serial", "null");
+        assertEquals(RunCommand.BAD_IMAGE, o.status());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().contains("cannot read kernel"), o.err());
+    }
+
+    @Test
+    void fileThatIsNoKernelIsOneLine() throws Exception {
+        Path junk = dir.resolve("junk.bin");
+        Files.write(junk, new byte[8192]);
+        Outcome o = run("run", "-kernel", junk.toString(), "-serial", "null");
+        assertEquals(RunCommand.BAD_IMAGE, o.status());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().startsWith("tvmm: junk.bin"), o.err());
+    }
+
+    @Test
+    void badMemorySizeIsAUsageError() {
+        Outcome o = run("run", "-m", "lots", "-kernel", "x", "-serial", "null");
+        assertEquals(Main.USAGE, o.status());
+    }
+
+    @Test
+    void memorySizesFollowQemu() {
+        assertEquals(512L << 20, RunCommand.parseSize("512"));
+        assertEquals(512L << 20, RunCommand.parseSize("512M"));
+        assertEquals(2L << 30, RunCommand.parseSize("2G"));
+        assertEquals(64L << 20, RunCommand.parseSize("65536k"));
+    }
+
+    @Test
+    void tripleFaultEndsWithAReasonAndNonZeroStatus() throws Exception {
+        // A multiboot kernel (a.out kludge) that faults with no IDT: #UD, #GP, #DF, shutdown.
+        byte[] kernel = Nasm.assemble("""
+                bits 32
+                org 0x100000
+                header:
+                dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
+                dd header, 0x100000, end, end, start
+                start:
+                mov eax, [0xFED00000]
+                ud2
+                end:
+                """);
+        Path k = dir.resolve("triple.bin");
+        Files.write(k, kernel);
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16");
+        assertEquals(3, o.status(), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().contains("triple fault"), o.err());
+    }
+}
