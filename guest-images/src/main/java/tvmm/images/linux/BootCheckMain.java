@@ -144,7 +144,7 @@ public final class BootCheckMain {
         for (Map.Entry<Emulator, List<Boot>> e : all.entrySet()) {
             List<Boot> good = e.getValue().stream().filter(b -> b.toMarker() >= 0).toList();
             if (!good.isEmpty()) {
-                System.out.printf(Locale.ROOT, "%s: median of %d: marker after %.2f s wall, guest uptime %.2f s%n",
+                System.out.printf(Locale.ROOT, "median %s (%d runs): marker after %.2f s wall, guest uptime %.2f s%n",
                         e.getKey().prefix(), good.size(),
                         GuestBootCheck.median(good.stream().mapToDouble(Boot::toMarker).toArray()),
                         GuestBootCheck.median(good.stream().mapToDouble(Boot::guestUptime).toArray()));
