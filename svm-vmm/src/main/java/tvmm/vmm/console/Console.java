@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,8 +124,18 @@ public final class Console implements SerialBackend, AutoCloseable {
      * (and {@code options.forcePipe} is off), else pipe mode. Starts reading input at once,
      * so escapes work before the guest runs; input waits until {@link #attach}.
      */
-    public static Console stdio(Options options, QuitListener onQuit) throws IOException {
-        RawTerminal raw = options.forcePipe() ? null : RawTerminal.open();
+    public static Console stdio(Options options, QuitListener onQuit) {
+        RawTerminal raw = null;
+        if (!options.forcePipe()) {
+            try {
+                raw = RawTerminal.open();
+            } catch (IOException | IOError | IllegalStateException e) {
+                // A terminal we cannot control (no stty, a provider failure): keep booting with
+                // the terminal as it is; input is then line-buffered and Ctrl-C kills tvmm.
+                System.err.println("tvmm: cannot put the terminal in raw mode (" + e.getMessage()
+                        + "); the console is line-buffered");
+            }
+        }
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         InputStream in = new FileInputStream(FileDescriptor.in);
         Console c;
@@ -164,6 +175,7 @@ public final class Console implements SerialBackend, AutoCloseable {
 
     /** The console for a {@code -serial} argument; for {@code none} a sink (create no UART). */
     public static Console open(SerialSpec spec, Options options, QuitListener onQuit) throws IOException {
+        // One stdio console per process: it owns stdin and the terminal's settings.
         return switch (spec.kind()) {
             case STDIO -> stdio(options, onQuit);
             case FILE -> file(spec.path());

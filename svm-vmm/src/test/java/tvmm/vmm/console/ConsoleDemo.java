@@ -46,9 +46,11 @@ public final class ConsoleDemo {
             }
             return false;
         });
-        console.attach(com1); // after the driver's FIFO reset, as Linux's 8250 probe would clear it
         guest.write("console demo ready, pid " + ProcessHandle.current().pid()
                 + (console.isTerminal() ? " (terminal)" : " (pipe)") + "\r\n");
+        // Input flows after the driver's FIFO reset (as Linux's 8250 probe clears it) and after
+        // the banner, so the banner and the echo of piped input do not interleave.
+        console.attach(com1);
         done.await();
         switch (end[0]) {
             case QUIT, POWER_OFF -> {

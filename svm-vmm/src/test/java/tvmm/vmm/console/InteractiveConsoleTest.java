@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,24 @@ class InteractiveConsoleTest {
     Path dir;
     private final String socket = "tvmm-console-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private boolean serverStarted;
+    private static String snapshotClassPath;
+    private static Path snapshotDir;
 
     @AfterEach
     void killServer() throws Exception {
         if (serverStarted) {
             tmux("kill-server"); // only the server on our own socket
+        }
+    }
+
+    @AfterAll
+    static void deleteSnapshot() throws IOException {
+        if (snapshotDir != null) {
+            try (var files = Files.walk(snapshotDir)) {
+                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
@@ -56,7 +70,10 @@ class InteractiveConsoleTest {
         waitForScreen(s -> s.contains("<01><01>"), "C-a C-a and C-a a send a literal C-a");
         keys("C-a", "h");
         waitForScreen(s -> s.contains("C-a x     exit tvmm"), "the escape help");
-        keys("-l", "\r");
+        keys("Enter");
+        keys("-l", "z");
+        waitForScreen(s -> s.contains("\nZ"), "Enter as CR (the guest answers CR LF), then z");
+        assertFalse(screen().contains("<0a>"), "no CR to NL translation on input");
         keys("C-a", "x");
         assertEquals("0", exitStatus("quit"), "C-a x exits 0 as in QEMU");
         assertTrue(screen().contains("tvmm: terminated"));
@@ -212,28 +229,60 @@ class InteractiveConsoleTest {
 
     /**
      * The class path of this test run (surefire may hide it behind a manifest-only jar),
-     * headed by a snapshot of this package's classes: other builds of the module may
-     * rewrite target/classes while the demo loads its classes lazily.
+     * with this package's classes and the project's own jars copied first: other helpers'
+     * builds of the same checkout rewrite target/ and ~/.m2 while the demo loads classes
+     * lazily. A copy taken mid-rebuild is retried until every class the demo needs is there.
      */
-    String testClassPath() throws IOException {
+    static synchronized String testClassPath() throws Exception {
+        if (snapshotClassPath != null) {
+            return snapshotClassPath;
+        }
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
         }
-        Path snapshot = dir.resolve("classes");
+        Path snapshot = Files.createTempDirectory("tvmm-console-demo");
+        snapshotDir = snapshot;
         String pkg = Console.class.getPackageName().replace('.', '/');
-        for (String entry : cp.split(File.pathSeparator)) {
-            Path from = Path.of(entry).resolve(pkg);
-            if (Files.isDirectory(from)) {
-                Path to = snapshot.resolve(pkg);
-                Files.createDirectories(to);
-                try (var files = Files.list(from)) {
-                    for (Path f : (Iterable<Path>) files::iterator) {
-                        Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+        List<String> needed = new ArrayList<>();
+        for (Class<?> c : new Class<?>[] {ConsoleDemo.class, LoopbackGuest.class, Console.class, ConsoleOutput.class,
+                GuestInput.class, RawTerminal.class, EscapeDecoder.class, Escape.class}) {
+            needed.add(c.getName());
+            for (Class<?> inner : c.getDeclaredClasses()) {
+                needed.add(inner.getName());
             }
         }
-        return snapshot + File.pathSeparator + cp;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            List<String> entries = new ArrayList<>(List.of(snapshot.toString()));
+            try {
+                for (String entry : cp.split(File.pathSeparator)) {
+                    Path from = Path.of(entry);
+                    if (Files.isDirectory(from.resolve(pkg))) {
+                        Path to = Files.createDirectories(snapshot.resolve(pkg));
+                        try (var files = Files.list(from.resolve(pkg))) {
+                            for (Path f : (Iterable<Path>) files::iterator) {
+                                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                            }
+                        }
+                    } else if (entry.contains("/dev/tvmm/") && entry.endsWith(".jar")) {
+                        Path copy = snapshot.resolve(from.getFileName());
+                        Files.copy(from, copy, StandardCopyOption.REPLACE_EXISTING);
+                        entry = copy.toString();
+                    }
+                    entries.add(entry);
+                }
+                if (needed.stream().allMatch(n -> Files.exists(snapshot.resolve(n.replace('.', '/') + ".class")))) {
+                    snapshotClassPath = String.join(File.pathSeparator, entries);
+                    return snapshotClassPath;
+                }
+            } catch (IOException e) {
+                // a file vanished while we copied: the module is being rebuilt; try again
+            }
+            if (System.nanoTime() > end) {
+                throw new IOException("the test classes kept changing (concurrent builds?)");
+            }
+            Thread.sleep(1000);
+        }
     }
 }
