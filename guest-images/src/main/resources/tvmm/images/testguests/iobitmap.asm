@@ -61,6 +61,10 @@ ring0_again:
     iret
 
 user_iopl3:
+    ; The IRET from ring 0 nulled DS and ES (they held ring-0 selectors): reload them.
+    mov ax, UDATA | 3
+    mov ds, ax
+    mov es, ax
     in al, 0x80
     cli
     sti

@@ -1,0 +1,102 @@
+package tvmm.cpu.sysinstr;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import tvmm.cpu.interrupts.CpuStateView;
+import tvmm.cpu.interrupts.GuestFault;
+import tvmm.cpu.mmu.ControlBits;
+import tvmm.cpu.nodes.Insn;
+import tvmm.cpu.nodes.RegOperand;
+import tvmm.cpu.seg.IoPermission;
+import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.Flags;
+
+/**
+ * IN and OUT through the vCPU's exit port (the SVM IOIO path), after the IOPL / TSS I/O
+ * bitmap check; CLI and STI with the IOPL rule. The STI interrupt shadow is the engine's:
+ * STI does not end the unit, so the next instruction runs before any event poll.
+ */
+final class IoInsns {
+    private IoInsns() {
+    }
+
+    /** {@code portReg} null: the port is the immediate {@code port}; else DX. */
+    static final class Io extends Insn {
+        private final boolean in;
+        private final int port;
+        private final RegOperand data;
+
+        Io(long address, int length, boolean in, int port, RegOperand data) {
+            super(address, length);
+            this.in = in;
+            this.port = port;
+            this.data = data;
+        }
+
+        @Override
+        public byte kind() {
+            return LEAVE; // a device may stop the vCPU (exit port 0xF4) or change what code sees
+        }
+
+        @Override
+        @TruffleBoundary(transferToInterpreterOnException = false)
+        public void execute(CpuState s) {
+            int p = port >= 0 ? port : (int) s.gpr[CpuState.RDX] & 0xffff;
+            int size = data.size;
+            if (needsCheck(s)) {
+                CpuStateView v = new CpuStateView(s);
+                IoPermission.check(v, v, p, size);
+            }
+            s.rip = next();
+            if (in) {
+                data.set(s, s.mem.exits().ioIn(p, size));
+            } else {
+                s.mem.exits().ioOut(p, size, data.get(s));
+            }
+        }
+    }
+
+    /** Protected mode with CPL > IOPL, or VM86: the bitmap decides. */
+    static boolean needsCheck(CpuState s) {
+        if ((s.cr0 & ControlBits.CR0_PE) == 0) {
+            return false;
+        }
+        return (s.rflags & Flags.VM) != 0 || s.cpl > (int) ((s.rflags >>> 12) & 3);
+    }
+
+    /** {@link IoPermission#mayChangeIf} read straight from CpuState (no view, no allocation). */
+    static boolean mayChangeIf(CpuState s) {
+        if ((s.cr0 & ControlBits.CR0_PE) == 0) {
+            return true;
+        }
+        int iopl = (int) ((s.rflags >>> 12) & 3);
+        return (s.rflags & Flags.VM) == 0 ? s.cpl <= iopl : iopl == 3;
+    }
+
+    static final class Cli extends Insn {
+        Cli(long address, int length) {
+            super(address, length);
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            if (!mayChangeIf(s)) {
+                throw GuestFault.gp(0);
+            }
+            s.rflags &= ~Flags.IF;
+        }
+    }
+
+    static final class Sti extends Insn {
+        Sti(long address, int length) {
+            super(address, length);
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            if (!mayChangeIf(s)) {
+                throw GuestFault.gp(0);
+            }
+            s.rflags |= Flags.IF;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package tvmm.cpu.sysinstr;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import tvmm.cpu.interrupts.CpuStateView;
+import tvmm.cpu.interrupts.GuestFault;
+import tvmm.cpu.nodes.Insn;
+import tvmm.cpu.nodes.MemOperand;
+import tvmm.cpu.nodes.Operand;
+import tvmm.cpu.nodes.RegOperand;
+import tvmm.cpu.seg.SegmentLoader;
+import tvmm.cpu.state.CpuState;
+
+/**
+ * Segment-register loads and stores: MOV Sreg, PUSH/POP Sreg, LDS/LES/LFS/LGS/LSS. Loads go
+ * through {@link SegmentLoader} (all checks of the mode); loads of SS end the unit (stack size
+ * and, for the engine, the MOV SS interrupt shadow). MOV to CS is #UD.
+ */
+final class SegmentInsns {
+    private SegmentInsns() {
+    }
+
+    static void load(CpuState s, int sreg, int selector) {
+        CpuStateView v = new CpuStateView(s);
+        SegmentLoader.load(v, v, sreg, selector & 0xffff);
+    }
+
+    static final class MovToSreg extends Insn {
+        private final int sreg;
+        private final Operand src;
+
+        MovToSreg(long address, int length, int sreg, Operand src) {
+            super(address, length);
+            this.sreg = sreg;
+            this.src = src;
+        }
+
+        @Override
+        public byte kind() {
+            return sreg == CpuState.SS ? LEAVE : SEQ;
+        }
+
+        @Override
+        @TruffleBoundary(transferToInterpreterOnException = false)
+        public void execute(CpuState s) {
+            load(s, sreg, (int) src.get(s));
+            if (sreg == CpuState.SS) {
+                s.rip = next();
+            }
+        }
+    }
+
+    /** MOV r/m, Sreg: memory gets 16 bits, a register the zero-extended selector. */
+    static final class MovFromSreg extends Insn {
+        private final int sreg;
+        private final Operand dst;
+
+        MovFromSreg(long address, int length, int sreg, Operand dst) {
+            super(address, length);
+            this.sreg = sreg;
+            this.dst = dst;
+        }
+
+        @Override
+        public byte kind() {
+            return dst.isMemory() ? STORE : SEQ;
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            dst.set(s, s.seg[sreg].selector);
+        }
+    }
+
+    static long stackLinear(CpuState s, long sp, int size) {
+        int ss = s.codeSize == 8 ? 8 : s.stackSize;
+        long off = ss == 2 ? sp & 0xffff : ss == 4 ? sp & 0xffff_ffffL : sp;
+        return MemOperand.linear(s, CpuState.SS, off, size, s.codeSize == 8);
+    }
+
+    static long newSp(CpuState s, long sp) {
+        int ss = s.codeSize == 8 ? 8 : s.stackSize;
+        long old = s.gpr[CpuState.RSP];
+        return ss == 2 ? (old & ~0xffffL) | (sp & 0xffff) : ss == 4 ? sp & 0xffff_ffffL : sp;
+    }
+
+    static final class PushSreg extends Insn {
+        private final int sreg;
+        private final int size;
+
+        PushSreg(long address, int length, int sreg, int size) {
+            super(address, length);
+            this.sreg = sreg;
+            this.size = size;
+        }
+
+        @Override
+        public byte kind() {
+            return STORE;
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            long sp = s.gpr[CpuState.RSP] - size;
+            s.mem.write(stackLinear(s, sp, size), size, s.seg[sreg].selector);
+            s.gpr[CpuState.RSP] = newSp(s, sp);
+        }
+    }
+
+    static final class PopSreg extends Insn {
+        private final int sreg;
+        private final int size;
+
+        PopSreg(long address, int length, int sreg, int size) {
+            super(address, length);
+            this.sreg = sreg;
+            this.size = size;
+        }
+
+        @Override
+        public byte kind() {
+            return sreg == CpuState.SS ? LEAVE : SEQ;
+        }
+
+        @Override
+        @TruffleBoundary(transferToInterpreterOnException = false)
+        public void execute(CpuState s) {
+            long sp = s.gpr[CpuState.RSP];
+            int selector = (int) s.mem.read(stackLinear(s, sp, size), size) & 0xffff;
+            load(s, sreg, selector); // faults leave RSP unchanged
+            s.gpr[CpuState.RSP] = newSp(s, sp + size);
+            if (sreg == CpuState.SS) {
+                s.rip = next();
+            }
+        }
+    }
+
+    /** LDS/LES/LFS/LGS/LSS r, m16:16/32/64: the offset, then the selector after it. */
+    static final class LoadFarPointer extends Insn {
+        private final int sreg;
+        private final RegOperand dst;
+        private final MemOperand src;
+
+        LoadFarPointer(long address, int length, int sreg, RegOperand dst, MemOperand src) {
+            super(address, length);
+            this.sreg = sreg;
+            this.dst = dst;
+            this.src = src;
+        }
+
+        @Override
+        public byte kind() {
+            return sreg == CpuState.SS ? LEAVE : SEQ;
+        }
+
+        @Override
+        @TruffleBoundary(transferToInterpreterOnException = false)
+        public void execute(CpuState s) {
+            int w = dst.size;
+            long offset = s.mem.read(SysOperands.at(s, src, 0, w), w);
+            int selector = (int) s.mem.read(SysOperands.at(s, src, w, 2), 2);
+            load(s, sreg, selector);
+            dst.set(s, offset);
+            if (sreg == CpuState.SS) {
+                s.rip = next();
+            }
+        }
+    }
+
+    static final class Invalid extends Insn {
+        Invalid(long address, int length) {
+            super(address, length);
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            throw GuestFault.ud();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package tvmm.cpu.sysinstr;
+
+import tvmm.cpu.nodes.MemOperand;
+import tvmm.cpu.nodes.Operand;
+import tvmm.cpu.nodes.RegOperand;
+import tvmm.cpu.state.CpuState;
+import tvmm.decode.Instruction;
+import tvmm.decode.OperandKind;
+import tvmm.decode.Reg;
+import tvmm.decode.RegClass;
+
+/**
+ * Operands of system instructions, built like the engine's own (tvmm.cpu.instr.Operands,
+ * which is package-private there): general registers and memory operands.
+ */
+final class SysOperands {
+    private SysOperands() {
+    }
+
+    static boolean isMem(Instruction d, int i) {
+        OperandKind k = d.kind(i);
+        return k == OperandKind.MEM || k == OperandKind.MOFFS;
+    }
+
+    /** Register or memory operand {@code i} at {@code size} bytes (registers keep their own size). */
+    static Operand rm(Instruction d, int i, long address, int size) {
+        if (isMem(d, i)) {
+            return mem(d, size, address);
+        }
+        return reg(d.reg(i));
+    }
+
+    static RegOperand reg(Reg r) {
+        if (r.cls == RegClass.GPR8_HIGH) {
+            return new RegOperand(r.num - 4, 1, true);
+        }
+        return new RegOperand(r.num, r.size, false);
+    }
+
+    static MemOperand mem(Instruction d, int size, long address) {
+        int base = -1;
+        boolean rip = false;
+        if (d.base != null) {
+            if (d.base.cls == RegClass.IP) {
+                rip = true;
+            } else {
+                base = d.base.num;
+            }
+        }
+        int index = d.index != null ? d.index.num : -1;
+        int seg = d.segment != null ? d.segment.num : CpuState.DS;
+        return new MemOperand(size, seg, base, index, d.scale, d.disp, d.addressSize, rip, address + d.length,
+                d.mode == 64);
+    }
+
+    /** The linear address {@code offset} bytes into a memory operand (pointer and table operands). */
+    static long at(CpuState s, MemOperand m, long offset, int size) {
+        long ea = m.effectiveAddress(s) + offset;
+        ea = m.addrSize == 2 ? ea & 0xffff : m.addrSize == 4 ? ea & 0xffff_ffffL : ea;
+        return MemOperand.linear(s, m.seg, ea, size, m.mode64);
+    }
+}

@@ -1,0 +1,110 @@
+package tvmm.cpu.sysinstr;
+
+import tvmm.cpu.cpuid.CpuidModel;
+import tvmm.cpu.interrupts.CpuStateView;
+import tvmm.cpu.interrupts.GuestFault;
+import tvmm.cpu.mem.PhysicalMemory;
+import tvmm.cpu.mmu.Mmu;
+import tvmm.cpu.msr.MsrFile;
+import tvmm.cpu.msr.MsrHost;
+import tvmm.cpu.state.CpuState;
+
+/**
+ * The system-layer objects of one vCPU: its MMU (installed as the memory path's translator),
+ * MSR file and CPUID model, plus what only the platform knows (time, local APIC MSRs) behind
+ * {@link Platform}. System instruction nodes hold the SystemCpu of the vCPU they were built
+ * for (units are per vCPU).
+ */
+public final class SystemCpu {
+    /** What the VMM supplies: the guest TSC and the platform-owned MSRs (APIC base, x2APIC, TSC deadline). */
+    public interface Platform {
+        long readTsc();
+
+        void writeTsc(long value);
+
+        /** Throws #GP ({@link GuestFault#gp}) for MSRs the platform does not implement. */
+        long readMsr(int msr);
+
+        void writeMsr(int msr, long value);
+    }
+
+    public final CpuState state;
+    public final Mmu mmu;
+    public final MsrFile msrs;
+    public final CpuidModel cpuid;
+    public final int apicId;
+
+    public SystemCpu(CpuState state, PhysicalMemory memory, CpuidModel cpuid, int apicId, Platform platform) {
+        this.state = state;
+        this.mmu = new Mmu(state, memory);
+        this.cpuid = cpuid;
+        this.apicId = apicId;
+        this.msrs = new MsrFile(new Host(state, mmu, platform));
+        state.mem.setTranslator(mmu);
+    }
+
+    public CpuStateView view() {
+        return new CpuStateView(state);
+    }
+
+    /** MSR state that lives in CpuState; an EFER write updates the mode and flushes the TLB. */
+    private record Host(CpuState s, Mmu mmu, Platform platform) implements MsrHost {
+        @Override
+        public long efer() {
+            return s.efer;
+        }
+
+        @Override
+        public void setEfer(long efer) {
+            long old = s.efer;
+            s.efer = efer;
+            mmu.controlRegistersChanged(s.cr0, s.cr4, old);
+            s.updateMode();
+        }
+
+        @Override
+        public long cr0() {
+            return s.cr0;
+        }
+
+        @Override
+        public long fsBase() {
+            return s.seg[CpuState.FS].base;
+        }
+
+        @Override
+        public void setFsBase(long base) {
+            s.seg[CpuState.FS].base = base;
+        }
+
+        @Override
+        public long gsBase() {
+            return s.seg[CpuState.GS].base;
+        }
+
+        @Override
+        public void setGsBase(long base) {
+            s.seg[CpuState.GS].base = base;
+        }
+
+        @Override
+        public long readTsc() {
+            return platform.readTsc();
+        }
+
+        @Override
+        public void writeTsc(long value) {
+            platform.writeTsc(value);
+        }
+
+        @Override
+        public long readPlatform(int msr) {
+            return platform.readMsr(msr);
+        }
+
+        @Override
+        public void writePlatform(int msr, long value) {
+            platform.writeMsr(msr, value);
+        }
+    }
+}
