@@ -1,0 +1,306 @@
+package tvmm.cpu.fpu;
+
+import static tvmm.cpu.fpu.Fp.BAD;
+import static tvmm.cpu.fpu.Fp.DENORM;
+import static tvmm.cpu.fpu.Fp.INF;
+import static tvmm.cpu.fpu.Fp.ZERO;
+
+/**
+ * Exactly rounded add, subtract, multiply, divide and square root on the unpacked operand
+ * slots of an {@link FpEnv}, for every result format. The x87 entry points take (sig, se)
+ * pairs and leave the result's se in {@code e.se}; the float32/float64 entry points take and
+ * return raw bits (used by the SSE library, which adds a hardware fast path in front).
+ */
+public final class FpArith {
+    private FpArith() {
+    }
+
+    // ---- x87 (80-bit, precision control applies: SDM Vol. 1 §8.1.5.2) ----
+
+    public static long add80(FpEnv e, long as, int ae, long bs, int be) {
+        Fp.unpack80(e, false, as, ae);
+        Fp.unpack80(e, true, bs, be);
+        return add(e, Fp.F80, false);
+    }
+
+    public static long sub80(FpEnv e, long as, int ae, long bs, int be) {
+        Fp.unpack80(e, false, as, ae);
+        Fp.unpack80(e, true, bs, be);
+        return add(e, Fp.F80, true);
+    }
+
+    public static long mul80(FpEnv e, long as, int ae, long bs, int be) {
+        Fp.unpack80(e, false, as, ae);
+        Fp.unpack80(e, true, bs, be);
+        return mul(e, Fp.F80);
+    }
+
+    public static long div80(FpEnv e, long as, int ae, long bs, int be) {
+        Fp.unpack80(e, false, as, ae);
+        Fp.unpack80(e, true, bs, be);
+        return div(e, Fp.F80);
+    }
+
+    public static long sqrt80(FpEnv e, long as, int ae) {
+        Fp.unpack80(e, false, as, ae);
+        return sqrt(e, Fp.F80);
+    }
+
+    // ---- float32 / float64 (raw bits) ----
+
+    public static int add32(FpEnv e, int a, int b, boolean sub) {
+        Fp.unpack32(e, false, a);
+        Fp.unpack32(e, true, b);
+        return (int) add(e, Fp.F32, sub);
+    }
+
+    public static int mul32(FpEnv e, int a, int b) {
+        Fp.unpack32(e, false, a);
+        Fp.unpack32(e, true, b);
+        return (int) mul(e, Fp.F32);
+    }
+
+    public static int div32(FpEnv e, int a, int b) {
+        Fp.unpack32(e, false, a);
+        Fp.unpack32(e, true, b);
+        return (int) div(e, Fp.F32);
+    }
+
+    public static int sqrt32(FpEnv e, int a) {
+        Fp.unpack32(e, false, a);
+        return (int) sqrt(e, Fp.F32);
+    }
+
+    public static long add64(FpEnv e, long a, long b, boolean sub) {
+        Fp.unpack64(e, false, a);
+        Fp.unpack64(e, true, b);
+        return add(e, Fp.F64, sub);
+    }
+
+    public static long mul64(FpEnv e, long a, long b) {
+        Fp.unpack64(e, false, a);
+        Fp.unpack64(e, true, b);
+        return mul(e, Fp.F64);
+    }
+
+    public static long div64(FpEnv e, long a, long b) {
+        Fp.unpack64(e, false, a);
+        Fp.unpack64(e, true, b);
+        return div(e, Fp.F64);
+    }
+
+    public static long sqrt64(FpEnv e, long a) {
+        Fp.unpack64(e, false, a);
+        return sqrt(e, Fp.F64);
+    }
+
+    // ---- cores over the slots ----
+
+    private static boolean special(int cls) {
+        return cls >= INF;
+    }
+
+    /** Raises DE when an operand was denormal (after NaN/unsupported checks, SDM §8.7 priority). */
+    static void denormCheck2(FpEnv e) {
+        if (e.aCls == DENORM || e.bCls == DENORM) {
+            e.flags |= FpEnv.DE;
+        }
+    }
+
+    static long add(FpEnv e, int fmt, boolean negB) {
+        int ac = e.aCls;
+        int bc = e.bCls;
+        if ((ac > INF) || (bc > INF)) {
+            return Fp.nanResult2(e, fmt);
+        }
+        denormCheck2(e);
+        int as = e.aSign;
+        int bs = e.bSign ^ (negB ? 1 : 0);
+        if (ac == INF || bc == INF) {
+            if (ac == INF && bc == INF && as != bs) {
+                e.flags |= FpEnv.IE;
+                return Fp.defaultNaN(e, fmt);
+            }
+            return Fp.packInf(e, fmt, ac == INF ? as : bs);
+        }
+        if (ac == ZERO && bc == ZERO) {
+            int sign = as == bs ? as : (e.rc == FpEnv.RC_DOWN ? 1 : 0);
+            return Fp.packZero(e, fmt, sign);
+        }
+        if (ac == ZERO) {
+            return FpRound.round(e, fmt, bs, e.bExp, e.bSig, 0);
+        }
+        if (bc == ZERO) {
+            return FpRound.round(e, fmt, as, e.aExp, e.aSig, 0);
+        }
+        long aSig = e.aSig;
+        long bSig = e.bSig;
+        int aExp = e.aExp;
+        int bExp = e.bExp;
+        if (aExp < bExp || (aExp == bExp && Long.compareUnsigned(aSig, bSig) < 0)) {
+            long t = aSig;
+            aSig = bSig;
+            bSig = t;
+            int ti = aExp;
+            aExp = bExp;
+            bExp = ti;
+            ti = as;
+            as = bs;
+            bs = ti;
+        }
+        e.wHi = bSig;
+        e.wLo = 0;
+        FpRound.shiftRightJam(e, aExp - bExp);
+        long bHi = e.wHi;
+        long bLo = e.wLo;
+        if (as == bs) {
+            long hi = aSig + bHi;
+            long lo = bLo;
+            int exp = aExp;
+            if (Long.compareUnsigned(hi, aSig) < 0) {
+                lo = (hi << 63) | (lo >>> 1) | (lo & 1);
+                hi = (hi >>> 1) | Fp.INT_BIT;
+                exp++;
+            }
+            return FpRound.round(e, fmt, as, exp, hi, lo);
+        }
+        long lo = -bLo;
+        long hi = aSig - bHi - (bLo != 0 ? 1 : 0);
+        if (hi == 0 && lo == 0) {
+            return Fp.packZero(e, fmt, e.rc == FpEnv.RC_DOWN ? 1 : 0);
+        }
+        return FpRound.normRound(e, fmt, as, aExp, hi, lo);
+    }
+
+    static long mul(FpEnv e, int fmt) {
+        int ac = e.aCls;
+        int bc = e.bCls;
+        if (ac > INF || bc > INF) {
+            return Fp.nanResult2(e, fmt);
+        }
+        int sign = e.aSign ^ e.bSign;
+        if (ac == INF || bc == INF) {
+            if (ac == ZERO || bc == ZERO) {
+                e.flags |= FpEnv.IE;
+                return Fp.defaultNaN(e, fmt);
+            }
+            denormCheck2(e);
+            return Fp.packInf(e, fmt, sign);
+        }
+        denormCheck2(e);
+        if (ac == ZERO || bc == ZERO) {
+            return Fp.packZero(e, fmt, sign);
+        }
+        long hi = Math.unsignedMultiplyHigh(e.aSig, e.bSig);
+        long lo = e.aSig * e.bSig;
+        return FpRound.normRound(e, fmt, sign, e.aExp + e.bExp + 1, hi, lo);
+    }
+
+    static long div(FpEnv e, int fmt) {
+        int ac = e.aCls;
+        int bc = e.bCls;
+        if (ac > INF || bc > INF) {
+            return Fp.nanResult2(e, fmt);
+        }
+        int sign = e.aSign ^ e.bSign;
+        if ((ac == INF && bc == INF) || (ac == ZERO && bc == ZERO)) {
+            e.flags |= FpEnv.IE;
+            return Fp.defaultNaN(e, fmt);
+        }
+        if (bc == ZERO && ac != INF) {
+            // Divide-by-zero is reported alone: a denormal dividend does not also raise DE (host x87).
+            e.flags |= FpEnv.ZE;
+            return Fp.packInf(e, fmt, sign);
+        }
+        denormCheck2(e);
+        if (ac == INF) {
+            return Fp.packInf(e, fmt, sign);
+        }
+        if (bc == INF || ac == ZERO) {
+            return Fp.packZero(e, fmt, sign);
+        }
+        long r = e.aSig;
+        long d = e.bSig;
+        int exp = e.aExp - e.bExp;
+        boolean carry = false;
+        if (Long.compareUnsigned(r, d) < 0) {
+            carry = r < 0;
+            r <<= 1;
+            exp--;
+        }
+        // Restoring division, 66 quotient bits (64 kept + round + one more) and a sticky remainder.
+        long qhi = 0;
+        long qlo = 0;
+        for (int i = 0; i < 66; i++) {
+            boolean ge = carry || Long.compareUnsigned(r, d) >= 0;
+            if (ge) {
+                r -= d;
+            }
+            qhi = (qhi << 1) | (qlo >>> 63);
+            qlo = (qlo << 1) | (ge ? 1 : 0);
+            carry = r < 0;
+            r <<= 1;
+        }
+        long hi = (qhi << 62) | (qlo >>> 2);
+        long lo = (qlo << 62) | ((r != 0 || carry) ? 1 : 0);
+        return FpRound.round(e, fmt, sign, exp, hi, lo);
+    }
+
+    static long sqrt(FpEnv e, int fmt) {
+        int ac = e.aCls;
+        if (ac > INF) {
+            return Fp.nanResult1(e, fmt);
+        }
+        if (ac == ZERO) {
+            return Fp.packZero(e, fmt, e.aSign);
+        }
+        if (e.aSign != 0) {
+            e.flags |= FpEnv.IE;
+            return Fp.defaultNaN(e, fmt);
+        }
+        if (ac == INF) {
+            return Fp.packInf(e, fmt, 0);
+        }
+        if (ac == DENORM) {
+            e.flags |= FpEnv.DE;
+        }
+        long sig = e.aSig;
+        int exp = e.aExp;
+        long mh;
+        long ml;
+        if ((exp & 1) == 0) {
+            mh = sig >>> 1;
+            ml = sig << 63;
+        } else {
+            mh = sig;
+            ml = 0;
+        }
+        // Bitwise integer square root of the 128-bit radicand mh:ml: 64 root bits.
+        long root = 0;
+        for (int i = 63; i >= 0; i--) {
+            long t = root | (1L << i);
+            long ph = Math.unsignedMultiplyHigh(t, t);
+            long pl = t * t;
+            int c = Long.compareUnsigned(ph, mh);
+            if (c < 0 || (c == 0 && Long.compareUnsigned(pl, ml) <= 0)) {
+                root = t;
+            }
+        }
+        long sqLo = root * root;
+        long sqHi = Math.unsignedMultiplyHigh(root, root);
+        long remLo = ml - sqLo;
+        long remHi = mh - sqHi - (Long.compareUnsigned(ml, sqLo) < 0 ? 1 : 0);
+        // The exact root is root + f, 0 <= f < 1; f > 1/2 iff rem > root (f = 1/2 is impossible).
+        long lo;
+        if (remHi != 0 || Long.compareUnsigned(remLo, root) > 0) {
+            lo = Long.MIN_VALUE | 1;
+        } else {
+            lo = (remLo != 0) ? 1 : 0;
+        }
+        return FpRound.round(e, fmt, 0, exp >> 1, root, lo);
+    }
+
+    static boolean isSpecial(int cls) {
+        return special(cls) || cls == BAD;
+    }
+}
