@@ -125,9 +125,10 @@ final class PortScript {
                 "-m", Integer.toString(megabytes), "-serial", "null", "-kernel", kernel.toString(),
                 "-debugcon", "file:" + console, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x01")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IOException("qemu did not finish");
+            long got = Files.exists(console) ? Files.size(console) : 0;
+            throw new IOException("qemu did not finish (a wait never satisfied?); transcript has " + got + " bytes");
         }
         if (p.exitValue() != 1) {
             throw new IOException("qemu exit " + p.exitValue() + ": " + Files.readString(dir.resolve("qemu.log")));
