@@ -30,10 +30,13 @@ import tvmm.cpu.svm.Vmcb;
  * Only the vCPU's own thread calls anything here.
  */
 public final class Svm implements Delivery {
-    /** Event word: another thread wants the VMM's attention (an interrupt was posted, a stop). */
-    public static final int EVENT_KICK = 1;
-    /** Event word: V_IRQ is pending; taken when RFLAGS.IF allows it. */
-    public static final int EVENT_WINDOW = 1 << 1;
+    /**
+     * Event word: another thread wants the VMM's attention (an interrupt was posted, a stop);
+     * the engine's own bit, which it turns into the INTR exit.
+     */
+    public static final int EVENT_KICK = CpuState.EVENT_KICK;
+    /** Event word: V_IRQ is pending; taken when RFLAGS.IF allows it (the VMM's bit, next to the engine's). */
+    public static final int EVENT_WINDOW = 1 << 29;
 
     private final Vcpu cpu;
     private final Vmcb vmcb;

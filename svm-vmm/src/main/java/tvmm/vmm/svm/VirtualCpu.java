@@ -122,7 +122,7 @@ public final class VirtualCpu {
 
     /** Forces the vCPU to the VMM's attention; safe from any thread. */
     public void kick() {
-        cpu.state.postEvent(Svm.EVENT_KICK);
+        cpu.kick();
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
