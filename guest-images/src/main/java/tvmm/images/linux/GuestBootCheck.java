@@ -197,12 +197,14 @@ public final class GuestBootCheck {
     private static boolean interrupts(SerialConsole console, OutputStream keys, long deadline)
             throws IOException, InterruptedException {
         int start = console.length();
-        type(keys, "sleep 60");
-        if (console.await(Pattern.compile("sleep 60\\r?\\n"), start, deadline) == null) {
+        // The job announces itself (the quotes keep the typed line's echo from matching),
+        // so ^C is sent while sleep runs in the foreground, not while the shell parses.
+        type(keys, "echo 'job''-started'; sleep 60");
+        if (console.await(Pattern.compile("job-started\\r?\\n"), start, deadline) == null) {
             return false;
         }
         int typed = console.length();
-        Thread.sleep(200); // let the shell start sleep in the foreground
+        Thread.sleep(1000); // fork and exec of sleep, even on a slow emulator
         keys.write(3); // ^C
         keys.flush();
         return console.await(PROMPT, typed, Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(20))) != null;
