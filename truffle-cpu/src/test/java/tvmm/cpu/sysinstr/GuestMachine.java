@@ -37,7 +37,7 @@ final class GuestMachine implements AutoCloseable {
     int exitStatus = -1;
     boolean shutdown;
     String stopReason = "";
-    /** The last exception delivered (for failure reports). */
+    /** The first exceptions delivered, with the state they were raised in (for failure reports). */
     String lastFault = "";
     private int faults;
 

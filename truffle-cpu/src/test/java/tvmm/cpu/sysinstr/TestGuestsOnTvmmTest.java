@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Runs the assembly test guests (guest-images, assembled here with nasm from the same
  * sources) on tvmm's CPU in {@link GuestMachine}. Passing means what it means under QEMU:
  * exit status 1 and PASS as the last console line (or, for "triple", a shutdown).
+ * "shadows" is not run yet: it needs single-step (#DB on TF) traps with the MOV SS shadow
+ * from the engine (none are raised today: its first check fails) and a local APIC, which
+ * this machine lacks.
  */
 class TestGuestsOnTvmmTest {
     static final Path SOURCES = Path.of("../guest-images/src/main/resources/tvmm/images/testguests");
