@@ -26,9 +26,10 @@ import tvmm.devices.uart.Uart16550;
  * "C-a x" quits, "C-a h" lists the escapes ({@link Escape}). Guest bytes go to stdout
  * untranslated (the terminal's own output processing stays on, as in QEMU).</li>
  * <li><b>Pipe</b> ({@link #stdio} when stdin is a pipe or file, or {@link #streams}): bytes
- * from stdin go to the guest as they are, end of input just stops input (the guest keeps
- * running), and no escapes are processed unless {@link Options#pipeEscapes} asks for them,
- * so scripted input can contain any byte.</li>
+ * from stdin go to the guest as they are, once the guest has opened the port (RTS/CTS
+ * flow control, {@link Options#pipeFlowControl}); end of input just stops input (the guest
+ * keeps running), and no escapes are processed unless {@link Options#pipeEscapes} asks for
+ * them, so scripted input can contain any byte.</li>
  * <li><b>File</b> ({@link #file}, {@code -serial file:PATH}): output only.</li>
  * <li><b>Sink</b> ({@link #sink}, {@code -serial null}): output dropped, no input.</li>
  * </ul>
@@ -77,20 +78,32 @@ public final class Console implements SerialBackend, AutoCloseable {
     }
 
     /**
-     * @param pipeEscapes process escapes also when input is a pipe (off by default: scripted
-     *                    input may contain any byte, Ctrl-A included)
-     * @param escapeChar  the escape byte, QEMU's {@code -echr} (default Ctrl-A)
-     * @param forcePipe   treat stdin as a pipe even when it is a terminal (no raw mode)
+     * @param pipeEscapes     process escapes also when input is a pipe (off by default:
+     *                        scripted input may contain any byte, Ctrl-A included)
+     * @param escapeChar      the escape byte, QEMU's {@code -echr} (default Ctrl-A)
+     * @param forcePipe       treat stdin as a pipe even when it is a terminal (no raw mode)
+     * @param pipeFlowControl hold piped input until the guest asserts RTS, i.e. until a
+     *                        program opened the port (on by default; see {@link GuestInput}):
+     *                        {@code printf 'uname -a\npoweroff\n' | tvmm run} then works.
+     *                        Off: bytes go to the FIFO at once, as QEMU does (lost at boot).
      */
-    public record Options(boolean pipeEscapes, int escapeChar, boolean forcePipe) {
-        public static final Options DEFAULT = new Options(false, EscapeDecoder.CTRL_A, false);
+    public record Options(boolean pipeEscapes, int escapeChar, boolean forcePipe, boolean pipeFlowControl) {
+        public static final Options DEFAULT = new Options(false, EscapeDecoder.CTRL_A, false, true);
 
         public Options withPipeEscapes(boolean on) {
-            return new Options(on, escapeChar, forcePipe);
+            return new Options(on, escapeChar, forcePipe, pipeFlowControl);
+        }
+
+        public Options withEscapeChar(int c) {
+            return new Options(pipeEscapes, c, forcePipe, pipeFlowControl);
         }
 
         public Options withForcePipe(boolean on) {
-            return new Options(pipeEscapes, escapeChar, on);
+            return new Options(pipeEscapes, escapeChar, on, pipeFlowControl);
+        }
+
+        public Options withPipeFlowControl(boolean on) {
+            return new Options(pipeEscapes, escapeChar, forcePipe, on);
         }
     }
 
@@ -140,7 +153,7 @@ public final class Console implements SerialBackend, AutoCloseable {
         InputStream in = new FileInputStream(FileDescriptor.in);
         Console c;
         if (raw != null) {
-            c = new Console(out, null, new GuestInput(TERMINAL_INPUT_QUEUE, false),
+            c = new Console(out, null, new GuestInput(TERMINAL_INPUT_QUEUE, false, false),
                     new EscapeDecoder(options.escapeChar()), raw, onQuit);
         } else {
             c = pipeConsole(out, options, onQuit);
@@ -157,7 +170,7 @@ public final class Console implements SerialBackend, AutoCloseable {
     }
 
     private static Console pipeConsole(OutputStream out, Options options, QuitListener onQuit) {
-        return new Console(out, null, new GuestInput(PIPE_INPUT_QUEUE, true),
+        return new Console(out, null, new GuestInput(PIPE_INPUT_QUEUE, true, options.pipeFlowControl()),
                 options.pipeEscapes() ? new EscapeDecoder(options.escapeChar()) : null, null, onQuit);
     }
 
@@ -165,12 +178,12 @@ public final class Console implements SerialBackend, AutoCloseable {
     public static Console file(java.nio.file.Path path) throws IOException {
         OutputStream f = new BufferedOutputStream(Files.newOutputStream(path,
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
-        return new Console(f, f, new GuestInput(1, true), null, null, null);
+        return new Console(f, f, new GuestInput(1, true, false), null, null, null);
     }
 
     /** {@code -serial null}: a port whose output goes nowhere and which has no input. */
     public static Console sink() {
-        return new Console(null, null, new GuestInput(1, true), null, null, null);
+        return new Console(null, null, new GuestInput(1, true, false), null, null, null);
     }
 
     /** The console for a {@code -serial} argument; for {@code none} a sink (create no UART). */
@@ -200,7 +213,9 @@ public final class Console implements SerialBackend, AutoCloseable {
 
     /** Prints a line of console text (e.g. why the VM stopped), in order with guest output. */
     public void message(String line) {
-        if (output != null) {
+        if (closed.get()) {
+            System.err.println(line); // the console is gone (and the terminal restored)
+        } else if (output != null) {
             output.message(line + newline);
         }
     }
@@ -312,6 +327,7 @@ public final class Console implements SerialBackend, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        input.close();
         Thread r = reader;
         if (r != null && r != Thread.currentThread()) {
             r.interrupt(); // a read blocked on stdin does not wake up: the thread is a daemon

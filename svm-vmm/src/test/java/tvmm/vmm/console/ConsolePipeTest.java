@@ -97,6 +97,39 @@ class ConsolePipeTest {
     }
 
     @Test
+    void pipedInputWaitsUntilTheGuestRaisesRts() throws Exception {
+        byte[] in = "uname -a\rpoweroff\r".getBytes(StandardCharsets.ISO_8859_1);
+        try (Console c = Console.streams(new ByteArrayInputStream(in), new Sink(), Console.Options.DEFAULT, () -> { })) {
+            Uart16550 u = new Uart16550("com1", clock, IrqLine.NONE, c, 64);
+            c.attach(u); // input is ready at once, the guest's driver is still probing
+            try (LoopbackGuest guest = new LoopbackGuest(u, false, b -> false, Uart16550.MCR_DTR | Uart16550.MCR_OUT2)) {
+                assertEquals(-1, guest.next(200), "no byte while RTS is low (boot, before the shell opens ttyS0)");
+                guest.setModemControl(Uart16550.MCR_LOOP | Uart16550.MCR_RTS); // the probe's loopback test
+                assertEquals(-1, guest.next(100), "loopback disconnects the line: still nothing");
+                guest.setModemControl(Uart16550.MCR_DTR | Uart16550.MCR_RTS | Uart16550.MCR_OUT2); // open()
+                for (byte b : in) {
+                    assertEquals(b & 0xFF, guest.next(5000), "every byte after RTS, none lost to the FIFO resets");
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutFlowControlInputGoesToTheFifoAtOnceAsInQemu() throws Exception {
+        byte[] in = "abc".getBytes(StandardCharsets.ISO_8859_1);
+        try (Console c = Console.streams(new ByteArrayInputStream(in), new Sink(),
+                Console.Options.DEFAULT.withPipeFlowControl(false), () -> { })) {
+            Uart16550 u = new Uart16550("com1", clock, IrqLine.NONE, c, 64);
+            try (LoopbackGuest guest = new LoopbackGuest(u, false, b -> false, Uart16550.MCR_OUT2)) {
+                c.attach(u);
+                for (byte b : in) {
+                    assertEquals(b & 0xFF, guest.next(5000), "RTS low does not hold input");
+                }
+            }
+        }
+    }
+
+    @Test
     void escapesOnAPipeWhenAsked() throws Exception {
         Sink out = new Sink();
         AtomicInteger quits = new AtomicInteger();

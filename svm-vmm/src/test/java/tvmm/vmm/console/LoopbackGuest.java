@@ -26,6 +26,11 @@ final class LoopbackGuest implements AutoCloseable {
      *                crash and power-off keys)
      */
     LoopbackGuest(Uart16550 uart, boolean echo, IntPredicate special) {
+        this(uart, echo, special, Uart16550.MCR_DTR | Uart16550.MCR_RTS | Uart16550.MCR_OUT2);
+    }
+
+    /** @param mcr the modem control the driver sets up (Linux raises RTS only when the tty is opened) */
+    LoopbackGuest(Uart16550 uart, boolean echo, IntPredicate special, int mcr) {
         this.uart = uart;
         this.echo = echo;
         this.special = special;
@@ -34,8 +39,13 @@ final class LoopbackGuest implements AutoCloseable {
         uart.write(Uart16550.DLM, 1, 0);
         uart.write(Uart16550.LCR, 1, 0x03); // 8N1
         uart.write(Uart16550.IIR_FCR, 1, Uart16550.FCR_ENABLE | Uart16550.FCR_CLEAR_RX | Uart16550.FCR_CLEAR_TX);
-        uart.write(Uart16550.MCR, 1, Uart16550.MCR_DTR | Uart16550.MCR_RTS | Uart16550.MCR_OUT2);
+        uart.write(Uart16550.MCR, 1, mcr);
         thread = Thread.ofPlatform().daemon().name("loopback-guest").start(this::run);
+    }
+
+    /** Writes MCR, as a driver raising or dropping RTS/DTR. */
+    void setModemControl(int mcr) {
+        uart.write(Uart16550.MCR, 1, mcr);
     }
 
     /** Transmits bytes as a polled driver does: wait for THRE, write THR. */
