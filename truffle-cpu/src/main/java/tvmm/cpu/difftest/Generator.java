@@ -18,7 +18,7 @@ import tvmm.cpu.state.Flags;
  */
 public final class Generator {
     public static final List<String> CLASSES = List.of("alu", "shift", "muldiv", "bit", "mov", "xchg", "stack", "cond",
-            "branch", "string", "misc");
+            "branch", "string", "misc", "random");
 
     private static final long U_ALL = Flags.ARITH;
     private static final int RSP = 4;
@@ -128,6 +128,7 @@ public final class Generator {
             case "cond" -> cond(c);
             case "branch" -> branch(c);
             case "string" -> string(c);
+            case "random" -> random(c);
             default -> misc(c);
         }
         c.regs[RSP] = Layout.STACK_TOP;
@@ -716,6 +717,36 @@ public final class Generator {
         }
         c.asm.bytes(base[op] + (size == 1 ? 0 : 1));
         c.label = new String[] {"movs", "cmps", "stos", "lods", "scas"}[op] + size + (rep == 0 ? "" : rep == 1 ? "_rep" : "_repne");
+    }
+
+    private static final ThreadLocal<tvmm.decode.Decoder> DECODER = ThreadLocal.withInitial(tvmm.decode.Decoder::new);
+
+    private static void random(Ctx c) {
+        byte[][] code = new byte[1][];
+        long undefined;
+        int tries = 0;
+        do {
+            for (int i = 0; i < 16; i++) {
+                c.regs[i] = c.value();
+            }
+            c.regs[RSP] = Layout.STACK_TOP;
+            undefined = RandomForms.build(c.r, DECODER.get(), c.regs, code);
+        } while (undefined < 0 && ++tries < 1000);
+        if (undefined < 0) {
+            misc(c);
+            return;
+        }
+        c.asm.bytes(toInts(code[0]));
+        c.undefined = undefined;
+        c.label = "random";
+    }
+
+    private static int[] toInts(byte[] b) {
+        int[] v = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            v[i] = b[i] & 0xff;
+        }
+        return v;
     }
 
     private static void misc(Ctx c) {

@@ -69,6 +69,9 @@ public final class Translator implements InsnFactory {
                 }
                 return new Moves.Move(a, len, Operands.of(d, 0, a), Operands.of(d, 1, a, d.size(0)), Moves.PLAIN);
             case MOVNTI:
+                if (d.hasPrefix(Prefix.REP) || d.hasPrefix(Prefix.REPNE) || d.hasPrefix(Prefix.OPSIZE)) {
+                    return new Misc.Fault(a, len, Misc.FAULT_UD); // NP 0F C3 (decoder accepts the prefixes)
+                }
                 return new Moves.Move(a, len, Operands.of(d, 0, a), Operands.of(d, 1, a), Moves.PLAIN);
             case MOVZX:
                 return new Moves.Move(a, len, Operands.of(d, 0, a), Operands.of(d, 1, a), Moves.ZERO_EXTEND);
@@ -76,6 +79,9 @@ public final class Translator implements InsnFactory {
             case MOVSXD:
                 return new Moves.Move(a, len, Operands.of(d, 0, a), Operands.of(d, 1, a), Moves.SIGN_EXTEND);
             case MOVBE:
+                if (d.hasPrefix(Prefix.REP) || d.hasPrefix(Prefix.REPNE)) {
+                    return new Misc.Fault(a, len, Misc.FAULT_UD); // F3 0F38 F0/F1 is undefined (decoder accepts it)
+                }
                 return new Moves.Move(a, len, Operands.of(d, 0, a), Operands.of(d, 1, a), Moves.BYTE_SWAP);
             case LEA:
                 return new Moves.Lea(a, len, (RegOperand) Operands.of(d, 0, a), Operands.mem(d, os, a));
@@ -132,6 +138,9 @@ public final class Translator implements InsnFactory {
             case ANDN: case BEXTR: case BLSI: case BLSMSK: case BLSR: case BZHI: case PDEP: case PEXT:
                 return Bits.bmi(d, a);
             case ADCX: case ADOX:
+                if (d.hasPrefix(Prefix.REPNE) || d.op == Op.ADCX && d.hasPrefix(Prefix.REP)) {
+                    return new Misc.Fault(a, len, Misc.FAULT_UD); // F2 is the mandatory prefix then: undefined
+                }
                 return new Bits.AddCarry(a, len, d.op == Op.ADOX, (RegOperand) Operands.of(d, 0, a), Operands.of(d, 1, a));
 
             case JO: case JNO: case JB: case JAE: case JE: case JNE: case JBE: case JA:
@@ -194,6 +203,11 @@ public final class Translator implements InsnFactory {
             case PREFETCHT2: case PREFETCHW: case PREFETCH: case PREFETCHWT1:
                 return new Misc.Nop(a, len);
             case LFENCE: case SFENCE: case MFENCE:
+                if (d.hasPrefix(Prefix.REP) || d.hasPrefix(Prefix.REPNE) || d.hasPrefix(Prefix.OPSIZE)) {
+                    // 66/F2/F3 0F AE /5-/7 (mod=11) are other instructions (TPAUSE, UMONITOR,
+                    // INCSSP, ...) that tvmm does not implement: #UD as on a CPU without them.
+                    return new Misc.Fault(a, len, Misc.FAULT_UD);
+                }
                 return new Misc.Fence(a, len, d.op == Op.MFENCE);
             case CLFLUSH: case CLFLUSHOPT: case CLWB:
                 return new Misc.Flush(a, len, Operands.mem(d, 1, a));
