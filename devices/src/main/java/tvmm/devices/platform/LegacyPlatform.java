@@ -47,11 +47,13 @@ public final class LegacyPlatform {
     public final I8042 i8042;
     public final PciHostBridge pci;
     public final FwCfg fwCfg;
+    private final GatedIrqLine pitOut0 = new GatedIrqLine(router.isaIrq(Layout.IRQ_PIT));
+    private final GatedIrqLine rtcIrq8 = new GatedIrqLine(router.isaIrq(Layout.IRQ_RTC));
 
     public LegacyPlatform(Host host, IoBus ports) {
-        pit = new Pit8254(host.clock(), router.isaIrq(Layout.IRQ_PIT));
+        pit = new Pit8254(host.clock(), pitOut0);
         portB = new SystemControlPortB(pit, host.clock());
-        rtc = new Mc146818(host.clock(), router.isaIrq(Layout.IRQ_RTC));
+        rtc = new Mc146818(host.clock(), rtcIrq8);
         rtc.setMemorySize(host.ramBelow4G(), host.ramAbove4G());
         com1 = new Uart16550("com1", host.clock(), router.isaIrq(Layout.IRQ_COM1), host.com1(), host.uartSpeedup());
         i8042 = new I8042(router.isaIrq(Layout.IRQ_KEYBOARD), router.isaIrq(Layout.IRQ_MOUSE), host.resetRequest());
@@ -74,5 +76,15 @@ public final class LegacyPlatform {
         ports.register(Layout.DEBUG_CONSOLE, 1, new DebugConsole(host.debugConsole()));
         ports.register(Layout.DEBUG_EXIT, Layout.DEBUG_EXIT_LEN, new DebugExit(host.debugExit()));
         ports.register(Layout.FW_CFG, Layout.FW_CFG_LEN, fwCfg);
+    }
+
+    /**
+     * The HPET's LEG_RT_CNF: while on, the PIT's OUT0 no longer reaches IRQ0 nor the RTC's
+     * output IRQ8 (the HPET's timers 0 and 1 drive them instead). Connect it to the HPET's
+     * legacy-replacement listener.
+     */
+    public void setLegacyReplacement(boolean on) {
+        pitOut0.connect(!on);
+        rtcIrq8.connect(!on);
     }
 }

@@ -58,4 +58,26 @@ class LegacyPlatformTest {
         long hi = ports.read(Layout.RTC + 1, 1);
         assertEquals((128 - 16) * 16, lo | hi << 8, "CMOS: 64 KiB units above 16 MiB");
     }
+
+    @Test
+    void hpetLegacyReplacementCutsThePitAndRtcOutputs() {
+        ManualClock clock = new ManualClock();
+        IoBus ports = IoBus.portBus();
+        LegacyPlatform pc = new LegacyPlatform(new LegacyPlatform.Host(clock, b -> { }, 1,
+                b -> { }, v -> { }, () -> { }, null, 1, 64L << 20, 0), ports);
+        List<String> pins = new ArrayList<>();
+        pc.router.connectIoApic((gsi, high) -> pins.add(gsi + (high ? "+" : "-")));
+        ports.write(Layout.PIT + 3, 1, 0x34); // 1 kHz rate generator
+        ports.write(Layout.PIT, 1, 0xA9);
+        ports.write(Layout.PIT, 1, 0x04);
+        clock.advance(2_000_000); // the first edge comes 1194 clocks (1.0007 ms) after the write
+        assertTrue(pins.contains("2+"), "PIT reaches GSI 2");
+        pc.setLegacyReplacement(true);
+        pins.clear();
+        clock.advance(10_000_000);
+        assertTrue(pins.stream().noneMatch(p -> p.equals("2+")), "cut off: " + pins);
+        pc.setLegacyReplacement(false);
+        clock.advance(2_000_000);
+        assertTrue(pins.contains("2+"), "reconnected");
+    }
 }
