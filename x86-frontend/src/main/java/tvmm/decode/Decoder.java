@@ -17,36 +17,80 @@ public final class Decoder {
     public static final int MAX_LENGTH = 15;
 
     // ---- Result fields, read by the Instruction constructor. ----
-    Status status;
-    Op op;
+    // Results are kept as ordinals so that decoding stores no references into this long-lived
+    // object (each would cost a GC write barrier); the Instruction constructor maps them back.
+    int status;
+    int op;
     int length;
     int mode;
     int osize;
     int asize;
     int prefixes;
     int rex;
-    Encoding encoding;
+    int encoding;
     int map;
     int opcode;
     int modrm;
     int condition;
     int nops;
-    final OperandKind[] kinds = new OperandKind[Instruction.MAX_OPERANDS];
+    final byte[] kinds = new byte[Instruction.MAX_OPERANDS];
     final int[] sizes = new int[Instruction.MAX_OPERANDS];
-    final Reg[] regs = new Reg[Instruction.MAX_OPERANDS];
-    Reg segment;
-    Reg segmentOverride;
-    Reg base;
-    Reg index;
+    final int[] regs = new int[Instruction.MAX_OPERANDS];
+    int segment;
+    int segmentOverride;
+    int base;
+    int index;
     int scale;
     long disp;
     long imm;
     long imm2;
     int vl;
-    Reg mask;
+    int mask;
     boolean zeroing;
     boolean broadcast;
     int rounding;
+
+    private static final byte K_NONE = (byte) OperandKind.NONE.ordinal();
+    private static final byte K_REG = (byte) OperandKind.REG.ordinal();
+    private static final byte K_MEM = (byte) OperandKind.MEM.ordinal();
+    private static final byte K_IMM = (byte) OperandKind.IMM.ordinal();
+    private static final byte K_REL = (byte) OperandKind.REL.ordinal();
+    private static final byte K_FAR = (byte) OperandKind.FAR.ordinal();
+    private static final byte K_MOFFS = (byte) OperandKind.MOFFS.ordinal();
+    private static final byte K_STR_SRC = (byte) OperandKind.STR_SRC.ordinal();
+    private static final byte K_STR_DST = (byte) OperandKind.STR_DST.ordinal();
+    static final int LEGACY = 0;
+    static final int VEX = 1;
+    static final int EVEX = 2;
+    private static final int OK = 0;
+
+    // Prefix classes of a byte (SDM Vol. 2 §2.1.1): one table lookup per prefix byte.
+    private static final int P_NONE = 0;
+    private static final int P_REX = 1;
+    private static final int P_LOCK = 2;
+    private static final int P_REP = 3;
+    private static final int P_OPSIZE = 4;
+    private static final int P_ADDRSIZE = 5;
+    private static final int P_SEG0 = 8; // + ES..GS (0-5)
+    private static final byte[] PREFIX_KIND = new byte[256];
+
+    static {
+        for (int b = 0x40; b <= 0x4F; b++) {
+            PREFIX_KIND[b] = P_REX;
+        }
+        PREFIX_KIND[0xF0] = P_LOCK;
+        PREFIX_KIND[0xF2] = P_REP;
+        PREFIX_KIND[0xF3] = P_REP;
+        PREFIX_KIND[0x66] = P_OPSIZE;
+        PREFIX_KIND[0x67] = P_ADDRSIZE;
+        PREFIX_KIND[0x26] = P_SEG0;
+        PREFIX_KIND[0x2E] = P_SEG0 + 1;
+        PREFIX_KIND[0x36] = P_SEG0 + 2;
+        PREFIX_KIND[0x3E] = P_SEG0 + 3;
+        PREFIX_KIND[0x64] = P_SEG0 + 4;
+        PREFIX_KIND[0x65] = P_SEG0 + 5;
+    }
+    private static final int NO_REG = -1;
 
     // ---- Scratch state. ----
     private byte[] buf;
@@ -63,6 +107,7 @@ public final class Decoder {
     private int regField;
     private int rmField;
     private int sibIndex;
+    private int sibScale;
     private boolean hasIndexField;
     private boolean disp8;
     private boolean memDecoded;
@@ -125,31 +170,32 @@ public final class Decoder {
         mode = bits == 16 || bits == 32 ? bits : 64;
         pos = 0;
         peekEnd = 0;
-        status = Status.OK;
-        op = Op.INVALID;
+        status = OK;
+        op = 0;
         prefixes = 0;
         rex = 0;
-        encoding = Encoding.LEGACY;
+        encoding = LEGACY;
         map = 0;
         opcode = 0;
         modrm = -1;
         condition = -1;
         nops = 0;
-        for (int i = 0; i < Instruction.MAX_OPERANDS; i++) {
-            kinds[i] = OperandKind.NONE;
-            sizes[i] = 0;
-            regs[i] = null;
-        }
-        segment = null;
-        segmentOverride = null;
-        base = null;
-        index = null;
+        // Operand slots are written before they are read (the Instruction copies only nops of
+        // them); a non-register operand must still leave its register slot empty.
+        regs[0] = NO_REG;
+        regs[1] = NO_REG;
+        regs[2] = NO_REG;
+        regs[3] = NO_REG;
+        segment = NO_REG;
+        segmentOverride = NO_REG;
+        base = NO_REG;
+        index = NO_REG;
         scale = 1;
         disp = 0;
         imm = 0;
         imm2 = 0;
         vl = 0;
-        mask = null;
+        mask = NO_REG;
         zeroing = false;
         broadcast = false;
         rounding = -1;
@@ -182,36 +228,28 @@ public final class Decoder {
                 return finish(Status.TOO_LONG);
             }
             b = fetch();
-            switch (b) {
-                case 0xF0: prefixes |= Prefix.LOCK; break;
-                case 0xF2: case 0xF3: lastRep = b; break;
-                case 0x66: has66 = true; prefixes |= Prefix.OPSIZE; break;
-                case 0x67: has67 = true; prefixes |= Prefix.ADDRSIZE; break;
-                case 0x26: segOverride = 0; prefixes |= Prefix.SEGMENT; break;
-                case 0x2E: segOverride = 1; prefixes |= Prefix.SEGMENT; break;
-                case 0x36: segOverride = 2; prefixes |= Prefix.SEGMENT; break;
-                case 0x3E: segOverride = 3; prefixes |= Prefix.SEGMENT; break;
-                case 0x64: segOverride = 4; prefixes |= Prefix.SEGMENT; break;
-                case 0x65: segOverride = 5; prefixes |= Prefix.SEGMENT; break;
-                default:
-                    if (mode == 64 && (b & 0xF0) == 0x40) {
-                        rex = b;
-                        continue;
-                    }
-                    break;
+            int kind = PREFIX_KIND[b];
+            if (kind == P_NONE) {
+                break;
             }
-            if (mode == 64 && (b & 0xF0) == 0x40) {
+            if (kind == P_REX) {
+                if (mode != 64) {
+                    break; // INC/DEC outside 64-bit mode
+                }
+                rex = b;
                 continue;
             }
-            if (b == 0xF0 || b == 0xF2 || b == 0xF3 || b == 0x66 || b == 0x67 || b == 0x26 || b == 0x2E
-                    || b == 0x36 || b == 0x3E || b == 0x64 || b == 0x65) {
-                rex = 0; // a REX followed by a legacy prefix is ignored
-                continue;
+            rex = 0; // a REX followed by a legacy prefix is ignored
+            switch (kind) {
+                case P_LOCK: prefixes |= Prefix.LOCK; break;
+                case P_REP: lastRep = b; break;
+                case P_OPSIZE: has66 = true; prefixes |= Prefix.OPSIZE; break;
+                case P_ADDRSIZE: has67 = true; prefixes |= Prefix.ADDRSIZE; break;
+                default: segOverride = kind - P_SEG0; prefixes |= Prefix.SEGMENT; break;
             }
-            break;
         }
         if (segOverride >= 0) {
-            segmentOverride = Reg.of(RegClass.SEG, segOverride);
+            segmentOverride = ord(Reg.of(RegClass.SEG, segOverride));
         }
         if (lastRep == 0xF3) {
             prefixes |= Prefix.REP;
@@ -259,14 +297,14 @@ public final class Decoder {
         // Operand and address size before the form is known (SDM Vol. 1 §3.6, Table 3-4).
         osize = baseOperandSize(has66);
         asize = mode == 64 ? (has67 ? 4 : 8) : mode == 32 ? (has67 ? 2 : 4) : (has67 ? 4 : 2);
-        boolean needModrm = encoding == Encoding.LEGACY ? Tables.hasModrm(map, b) : Tables.vexHasModrm(map, b, evex);
+        boolean needModrm = encoding == LEGACY ? Tables.hasModrm(map, b) : Tables.vexHasModrm(map, b, evex);
         if (needModrm) {
             modrm = fetch();
             mod = modrm >> 6;
             regField = ((modrm >> 3) & 7) | (rexR << 3) | (evexRp << 4);
             rmField = (modrm & 7) | (rexB << 3);
         }
-        if (map == 0 && b == 0x90 && encoding == Encoding.LEGACY) {
+        if (map == 0 && b == 0x90 && encoding == LEGACY) {
             e = rexB != 0 ? Tables.XCHG_R8 : lastRep == 0xF3 ? Tables.PAUSE : e;
             if (e == Tables.PAUSE) {
                 prefixes |= Prefix.MANDATORY_F2F3;
@@ -284,17 +322,17 @@ public final class Decoder {
         if ((flags & Entry.F_I64) != 0 && mode == 64 || (flags & Entry.F_O64) != 0 && mode != 64) {
             return invalidAfterModrm(needModrm);
         }
-        if (mode == 64 && encoding == Encoding.LEGACY) {
+        if (mode == 64 && encoding == LEGACY) {
             if ((flags & Entry.F_F64) != 0) {
                 osize = 8;
             } else if ((flags & Entry.F_D64) != 0 && osize == 4) {
                 osize = 8;
             }
         }
-        if ((flags & Entry.F_NOVVVV) != 0 && encoding != Encoding.LEGACY && (vvvv != 0 || evexVp != 0)) {
+        if ((flags & Entry.F_NOVVVV) != 0 && encoding != LEGACY && (vvvv != 0 || evexVp != 0)) {
             return finish(Status.INVALID); // VEX.vvvv is reserved (1111b) when it names no operand
         }
-        op = e.op;
+        op = e.opOrd;
         if (needModrm && mod != 3 && (flags & Entry.F_MODREG) == 0) {
             decodeMemory();
         }
@@ -311,15 +349,15 @@ public final class Decoder {
             }
         }
         nops = specs.length;
-        if (nops > 0 && sizes[0] == 1 && (kinds[0] == OperandKind.REG || kinds[0] == OperandKind.MEM
-                || kinds[0] == OperandKind.STR_DST || kinds[0] == OperandKind.MOFFS)) {
+        if (nops > 0 && sizes[0] == 1 && (kinds[0] == K_REG || kinds[0] == K_MEM
+                || kinds[0] == K_STR_DST || kinds[0] == K_MOFFS)) {
             osize = 1;
         }
         if ((prefixes & Prefix.LOCK) != 0
-                && ((flags & Entry.F_LOCK) == 0 || kinds[0] != OperandKind.MEM)) {
+                && ((flags & Entry.F_LOCK) == 0 || kinds[0] != K_MEM)) {
             return finish(Status.INVALID); // #UD: LOCK only on read-modify-write memory (SDM Vol. 2 LOCK)
         }
-        condition = Tables.condition(op);
+        condition = Tables.condition(e.op);
         return finish(Status.OK);
     }
 
@@ -343,7 +381,7 @@ public final class Decoder {
             case Entry.SEL_RM:
                 return modrm & 7;
             case Entry.SEL_PREFIX: {
-                if (encoding != Encoding.LEGACY) {
+                if (encoding != LEGACY) {
                     return vexPp;
                 }
                 int s = lastRep == 0xF3 ? 2 : lastRep == 0xF2 ? 3 : has66 ? 1 : 0;
@@ -361,7 +399,7 @@ public final class Decoder {
                 return s;
             }
             case Entry.SEL_W:
-                return vexW && (mode == 64 || encoding != Encoding.LEGACY) ? 1 : 0;
+                return vexW && (mode == 64 || encoding != LEGACY) ? 1 : 0;
             case Entry.SEL_OSIZE:
                 return osize == 2 ? 0 : osize == 4 ? 1 : 2;
             case Entry.SEL_MODE:
@@ -380,7 +418,7 @@ public final class Decoder {
 
     /** Parses C4/C5 (SDM Vol. 2 §2.3.5.6) and returns the table entry of the opcode. */
     private Entry vexPrefix(int first) {
-        encoding = Encoding.VEX;
+        encoding = VEX;
         int p1 = fetch();
         int mmmmm;
         if (first == 0xC5) {
@@ -418,7 +456,7 @@ public final class Decoder {
 
     /** Parses the 4-byte EVEX prefix (SDM Vol. 2 §2.7.1, Table 2-30). */
     private Entry evexPrefix() {
-        encoding = Encoding.EVEX;
+        encoding = EVEX;
         evex = true;
         int p0 = fetch();
         int p1 = fetch();
@@ -458,7 +496,7 @@ public final class Decoder {
 
     /** An invalid VEX/EVEX (prefixed by 66/F2/F3/REX/LOCK): consume it so the length is sane. */
     private void skipVexForLength(int first) {
-        encoding = first == 0x62 ? Encoding.EVEX : Encoding.VEX;
+        encoding = first == 0x62 ? EVEX : VEX;
         fetch();
         if (first != 0xC5) {
             fetch();
@@ -471,7 +509,7 @@ public final class Decoder {
 
     /** EVEX masking, broadcast and rounding, checked against the form. */
     private void applyEvex(Entry e) {
-        mask = evexAaa == 0 ? null : Reg.of(RegClass.MASK, evexAaa);
+        mask = evexAaa == 0 ? NO_REG : ord(Reg.of(RegClass.MASK, evexAaa));
         if (evexB) {
             if (mod == 3) {
                 // Register form: embedded rounding (L'L is the rounding mode) or SAE.
@@ -511,16 +549,18 @@ public final class Decoder {
         memDecoded = true;
         int rm = modrm & 7;
         int segDefault = 3;
+        Reg b = null;
+        Reg x = null;
         if (asize == 2) {
             switch (rm) {
-                case 0: base = Reg.BX; index = Reg.SI; break;
-                case 1: base = Reg.BX; index = Reg.DI; break;
-                case 2: base = Reg.BP; index = Reg.SI; segDefault = 2; break;
-                case 3: base = Reg.BP; index = Reg.DI; segDefault = 2; break;
-                case 4: base = Reg.SI; break;
-                case 5: base = Reg.DI; break;
-                case 6: if (mod != 0) { base = Reg.BP; segDefault = 2; } break;
-                default: base = Reg.BX; break;
+                case 0: b = Reg.BX; x = Reg.SI; break;
+                case 1: b = Reg.BX; x = Reg.DI; break;
+                case 2: b = Reg.BP; x = Reg.SI; segDefault = 2; break;
+                case 3: b = Reg.BP; x = Reg.DI; segDefault = 2; break;
+                case 4: b = Reg.SI; break;
+                case 5: b = Reg.DI; break;
+                case 6: if (mod != 0) { b = Reg.BP; segDefault = 2; } break;
+                default: b = Reg.BX; break;
             }
             if (mod == 0 && rm == 6) {
                 disp = (short) (fetch() | fetch() << 8);
@@ -534,33 +574,32 @@ public final class Decoder {
             boolean noBase = false;
             if (rm == 4) {
                 int sib = fetch();
-                int b = (sib & 7);
+                int sb = sib & 7;
                 int idx = ((sib >> 3) & 7) | (rexX << 3);
-                scale = 1 << (sib >> 6);
                 sibIndex = idx;
+                sibScale = 1 << (sib >> 6);
                 hasIndexField = true;
                 if (idx != 4) {
-                    index = Reg.gpr(asize, idx, true);
-                } else {
+                    x = Reg.gpr(asize, idx, true);
                     scale = 1 << (sib >> 6);
                 }
-                if (b == 5 && mod == 0) {
+                if (sb == 5 && mod == 0) {
                     noBase = true;
                 } else {
-                    base = Reg.gpr(asize, b | (rexB << 3), true);
+                    b = Reg.gpr(asize, sb | (rexB << 3), true);
                 }
             } else {
                 hasIndexField = false;
                 if (rm == 5 && mod == 0) {
                     noBase = true;
                     if (mode == 64) {
-                        base = asize == 8 ? Reg.RIP : Reg.EIP;
+                        b = asize == 8 ? Reg.RIP : Reg.EIP;
                     }
                 } else {
-                    base = Reg.gpr(asize, rm | (rexB << 3), true);
+                    b = Reg.gpr(asize, rm | (rexB << 3), true);
                 }
             }
-            if (base != null && (base.num == 4 || base.num == 5) && base.cls != RegClass.IP) {
+            if (b != null && (b.num == 4 || b.num == 5) && b.cls != RegClass.IP) {
                 segDefault = 2;
             }
             if (noBase || mod == 2) {
@@ -570,7 +609,13 @@ public final class Decoder {
                 disp8 = true;
             }
         }
-        segment = effectiveSegment(segDefault);
+        base = ord(b);
+        index = ord(x);
+        segment = ord(effectiveSegment(segDefault));
+    }
+
+    private static int ord(Reg r) {
+        return r == null ? NO_REG : r.ordinal();
     }
 
     private Reg effectiveSegment(int segDefault) {
@@ -590,13 +635,13 @@ public final class Decoder {
                 if (mod == 3) {
                     return gpr(i, size, rmField);
                 }
-                kinds[i] = OperandKind.MEM;
+                kinds[i] = K_MEM;
                 return true;
             case Spec.M:
                 if (mod == 3) {
                     return false;
                 }
-                kinds[i] = OperandKind.MEM;
+                kinds[i] = K_MEM;
                 return true;
             case Spec.R:
                 if (mod != 3) {
@@ -614,21 +659,21 @@ public final class Decoder {
             case Spec.FIXED:
                 return gpr(i, size, Spec.fixed(spec));
             case Spec.B:
-                regs[i] = Reg.gpr(size, vvvv & 15, true);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.gpr(size, vvvv & 15, true));
+                kinds[i] = K_REG;
                 return true;
             case Spec.I:
             case Spec.IU:
                 immediate(i, size, Spec.method(spec) == Spec.I);
                 return true;
             case Spec.ONE:
-                kinds[i] = OperandKind.IMM;
+                kinds[i] = K_IMM;
                 setImm(1);
                 return true;
             case Spec.J: {
                 long rel = size == 1 ? (byte) fetch() : size == 2 ? (short) (fetch() | fetch() << 8)
                         : (int) (fetch() | fetch() << 8 | fetch() << 16 | fetch() << 24);
-                kinds[i] = OperandKind.REL;
+                kinds[i] = K_REL;
                 imm = rel;
                 return true;
             }
@@ -637,7 +682,7 @@ public final class Decoder {
                         : (fetch() | fetch() << 8 | fetch() << 16 | (long) fetch() << 24);
                 imm = offset;
                 imm2 = fetch() | fetch() << 8;
-                kinds[i] = OperandKind.FAR;
+                kinds[i] = K_FAR;
                 sizes[i] = osize == 2 ? 4 : 6;
                 return true;
             }
@@ -647,8 +692,8 @@ public final class Decoder {
                     a |= (long) fetch() << (8 * k);
                 }
                 disp = a;
-                segment = effectiveSegment(3);
-                kinds[i] = OperandKind.MOFFS;
+                segment = ord(effectiveSegment(3));
+                kinds[i] = K_MOFFS;
                 return true;
             }
             case Spec.SEGR: {
@@ -656,22 +701,22 @@ public final class Decoder {
                 if (s > 5) {
                     return false;
                 }
-                regs[i] = Reg.of(RegClass.SEG, s);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.SEG, s));
+                kinds[i] = K_REG;
                 sizes[i] = 2;
                 return true;
             }
             case Spec.FIXSEG:
-                regs[i] = Reg.of(RegClass.SEG, Spec.fixed(spec));
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.SEG, Spec.fixed(spec)));
+                kinds[i] = K_REG;
                 return true;
             case Spec.C: {
                 int c = regField & 15;
                 if (c != 0 && c != 2 && c != 3 && c != 4 && c != 8) {
                     return false; // #UD for undefined control registers (SDM Vol. 3 §2.5)
                 }
-                regs[i] = Reg.of(RegClass.CR, c);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.CR, c));
+                kinds[i] = K_REG;
                 return true;
             }
             case Spec.D: {
@@ -679,18 +724,18 @@ public final class Decoder {
                 if (dr > 7) {
                     return false;
                 }
-                regs[i] = Reg.of(RegClass.DR, dr);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.DR, dr));
+                kinds[i] = K_REG;
                 return true;
             }
             case Spec.X:
-                kinds[i] = OperandKind.STR_SRC;
-                segment = effectiveSegment(3);
+                kinds[i] = K_STR_SRC;
+                segment = ord(effectiveSegment(3));
                 return true;
             case Spec.Y:
-                kinds[i] = OperandKind.STR_DST;
-                if (segment == null) {
-                    segment = Reg.ES;
+                kinds[i] = K_STR_DST;
+                if (segment < 0) {
+                    segment = ord(Reg.ES);
                 }
                 return true;
             case Spec.V:
@@ -699,7 +744,7 @@ public final class Decoder {
                 if (mod == 3) {
                     return vec(i, spec, rmField | (rexX << 4));
                 }
-                kinds[i] = OperandKind.MEM;
+                kinds[i] = K_MEM;
                 if (broadcast) {
                     sizes[i] = (e.flags & Entry.F_BCST8) != 0 ? 8 : 4;
                 }
@@ -717,63 +762,64 @@ public final class Decoder {
                 return vec(i, spec, mode == 64 ? r >> 4 : (r >> 4) & 7);
             }
             case Spec.FIXVEC:
-                regs[i] = Reg.of(RegClass.XMM, Spec.fixed(spec));
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.XMM, Spec.fixed(spec)));
+                kinds[i] = K_REG;
                 return true;
             case Spec.P:
-                regs[i] = Reg.of(RegClass.MMX, (modrm >> 3) & 7);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.MMX, (modrm >> 3) & 7));
+                kinds[i] = K_REG;
                 return true;
             case Spec.Q:
                 if (mod == 3) {
-                    regs[i] = Reg.of(RegClass.MMX, modrm & 7);
-                    kinds[i] = OperandKind.REG;
+                    regs[i] = ord(Reg.of(RegClass.MMX, modrm & 7));
+                    kinds[i] = K_REG;
                     return true;
                 }
-                kinds[i] = OperandKind.MEM;
+                kinds[i] = K_MEM;
                 return true;
             case Spec.N:
                 if (mod != 3) {
                     return false;
                 }
-                regs[i] = Reg.of(RegClass.MMX, modrm & 7);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.MMX, modrm & 7));
+                kinds[i] = K_REG;
                 return true;
             case Spec.ST0:
-                regs[i] = Reg.ST0;
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.ST0);
+                kinds[i] = K_REG;
                 return true;
             case Spec.STI:
-                regs[i] = Reg.of(RegClass.ST, modrm & 7);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.ST, modrm & 7));
+                kinds[i] = K_REG;
                 return true;
             case Spec.KR:
-                regs[i] = Reg.of(RegClass.MASK, (modrm >> 3) & 7);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.MASK, (modrm >> 3) & 7));
+                kinds[i] = K_REG;
                 return true;
             case Spec.KH:
-                regs[i] = Reg.of(RegClass.MASK, vvvv & 7);
-                kinds[i] = OperandKind.REG;
+                regs[i] = ord(Reg.of(RegClass.MASK, vvvv & 7));
+                kinds[i] = K_REG;
                 return true;
             case Spec.KM:
             case Spec.KU:
                 if (mod == 3) {
-                    regs[i] = Reg.of(RegClass.MASK, modrm & 7);
-                    kinds[i] = OperandKind.REG;
+                    regs[i] = ord(Reg.of(RegClass.MASK, modrm & 7));
+                    kinds[i] = K_REG;
                     return true;
                 }
                 if (Spec.method(spec) == Spec.KU) {
                     return false;
                 }
-                kinds[i] = OperandKind.MEM;
+                kinds[i] = K_MEM;
                 return true;
             case Spec.VSIB: {
                 if (mod == 3 || !hasIndexField) {
                     return false; // gathers need a SIB byte (SDM Vol. 2 §2.3.12)
                 }
                 int idxBytes = Spec.size(spec) == Spec.SZ_X ? vl : Spec.size(spec) == Spec.SZ_XH ? Math.max(16, vl / 2) : 16;
-                index = Reg.vec(idxBytes, sibIndex | (evexVp << 4));
-                kinds[i] = OperandKind.MEM;
+                index = ord(Reg.vec(idxBytes, sibIndex | (evexVp << 4)));
+                scale = sibScale;
+                kinds[i] = K_MEM;
                 sizes[i] = vexW ? 8 : 4;
                 return true;
             }
@@ -783,8 +829,8 @@ public final class Decoder {
     }
 
     private boolean gpr(int i, int size, int num) {
-        regs[i] = Reg.gpr(size, num, rex != 0);
-        kinds[i] = OperandKind.REG;
+        regs[i] = ord(Reg.gpr(size, num, rex != 0));
+        kinds[i] = K_REG;
         return true;
     }
 
@@ -798,11 +844,11 @@ public final class Decoder {
             case Spec.SZ_DQQ: width = 64; break;
             default: width = 16; break;
         }
-        if (encoding != Encoding.EVEX) {
+        if (encoding != EVEX) {
             num &= 15;
         }
-        regs[i] = Reg.vec(width, num);
-        kinds[i] = OperandKind.REG;
+        regs[i] = ord(Reg.vec(width, num));
+        kinds[i] = K_REG;
         sizes[i] = width;
         return true;
     }
@@ -824,7 +870,7 @@ public final class Decoder {
                 break;
             }
         }
-        kinds[i] = OperandKind.IMM;
+        kinds[i] = K_IMM;
         setImm(v);
     }
 
@@ -864,20 +910,21 @@ public final class Decoder {
         }
     }
 
-    private Instruction finish(Status s) {
+    private Instruction finish(Status st) {
+        int s = st.ordinal();
         int end = Math.max(pos, peekEnd);
         if (end > lim && lim < MAX_LENGTH) {
-            s = Status.TRUNCATED;
+            s = Status.TRUNCATED.ordinal();
             length = lim;
         } else if (pos > MAX_LENGTH) {
-            s = Status.TOO_LONG;
+            s = Status.TOO_LONG.ordinal();
             length = MAX_LENGTH;
         } else {
             length = pos;
         }
         status = s;
-        if (s != Status.OK) {
-            op = Op.INVALID;
+        if (s != OK) {
+            op = 0;
             nops = 0;
         }
         return new Instruction(this);

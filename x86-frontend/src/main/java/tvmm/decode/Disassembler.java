@@ -185,7 +185,7 @@ public final class Disassembler {
                 } else if (os == 4 || in.mode != 64) {
                     target &= 0xffffffffL;
                 }
-                num(sb, target);
+                unsigned(sb, target);
                 break;
             }
             case FAR:
@@ -310,6 +310,8 @@ public final class Disassembler {
             case FXSAVE64: case FXRSTOR64:
                 sb.append("ptr ");
                 break;
+            case LGDT: case SGDT: case LIDT: case SIDT:
+                break; // capstone prints no size for the pseudo-descriptor
             case COMISS: case COMISD:
                 sb.append(in.encoding == Encoding.LEGACY ? "xmmword ptr " : in.op == Op.COMISS ? "dword ptr " : "qword ptr ");
                 break;

@@ -42,6 +42,8 @@ final class Entry {
     final int kind;
     final Entry[] next;
     final Op op;
+    /** {@code op.ordinal()}, kept beside the flags so the decoder reads one cache line. */
+    final int opOrd;
     final int[] ops;
     final int flags;
     /** Tuple size N of EVEX disp8*N compression, 0 = full vector (computed). */
@@ -51,6 +53,7 @@ final class Entry {
         this.kind = kind;
         this.next = new Entry[children];
         this.op = null;
+        this.opOrd = 0;
         this.ops = null;
         this.flags = 0;
         this.tuple = 0;
@@ -60,6 +63,7 @@ final class Entry {
         this.kind = FORM;
         this.next = null;
         this.op = op;
+        this.opOrd = op.ordinal();
         this.ops = ops;
         this.flags = flags;
         this.tuple = tuple;

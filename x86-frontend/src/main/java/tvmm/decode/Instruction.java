@@ -45,9 +45,10 @@ public final class Instruction {
     public final int condition;
 
     public final int operandCount;
-    private final OperandKind kind0, kind1, kind2, kind3;
-    private final int size0, size1, size2, size3;
-    private final Reg reg0, reg1, reg2, reg3;
+    /** Operand kinds (ordinals), sizes and register ordinals + 1, one byte/short per operand. */
+    private final int kinds;
+    private final int sizes;
+    private final long regs;
 
     /**
      * Segment of the memory/moffs/string-source operand after overrides (the last override
@@ -82,45 +83,53 @@ public final class Instruction {
     public final int rounding;
 
     Instruction(Decoder d) {
-        this.status = d.status;
-        this.op = d.op;
+        this.status = STATUS[d.status];
+        this.op = Op.byOrdinal(d.op);
         this.length = d.length;
         this.mode = d.mode;
         this.operandSize = d.osize;
         this.addressSize = d.asize;
         this.prefixes = d.prefixes;
         this.rex = d.rex;
-        this.encoding = d.encoding;
+        this.encoding = ENCODING[d.encoding];
         this.map = d.map;
         this.opcode = d.opcode;
         this.modrm = d.modrm;
         this.condition = d.condition;
         this.operandCount = d.nops;
-        this.kind0 = d.kinds[0];
-        this.kind1 = d.kinds[1];
-        this.kind2 = d.kinds[2];
-        this.kind3 = d.kinds[3];
-        this.size0 = d.sizes[0];
-        this.size1 = d.sizes[1];
-        this.size2 = d.sizes[2];
-        this.size3 = d.sizes[3];
-        this.reg0 = d.regs[0];
-        this.reg1 = d.regs[1];
-        this.reg2 = d.regs[2];
-        this.reg3 = d.regs[3];
-        this.segment = d.segment;
-        this.segmentOverride = d.segmentOverride;
-        this.base = d.base;
-        this.index = d.index;
+        int k = 0;
+        int z = 0;
+        long r = 0;
+        for (int n = 0; n < d.nops; n++) {
+            k |= d.kinds[n] << (8 * n);
+            z |= d.sizes[n] << (8 * n);
+            r |= (long) (d.regs[n] + 1) << (16 * n);
+        }
+        this.kinds = k;
+        this.sizes = z;
+        this.regs = r;
+        this.segment = regOf(d.segment);
+        this.segmentOverride = regOf(d.segmentOverride);
+        this.base = regOf(d.base);
+        this.index = regOf(d.index);
         this.scale = d.scale;
         this.disp = d.disp;
         this.imm = d.imm;
         this.imm2 = d.imm2;
         this.vectorLength = d.vl;
-        this.mask = d.mask;
+        this.mask = regOf(d.mask);
         this.zeroing = d.zeroing;
         this.broadcast = d.broadcast;
         this.rounding = d.rounding;
+    }
+
+    private static final Status[] STATUS = Status.values();
+    private static final Encoding[] ENCODING = Encoding.values();
+    private static final OperandKind[] KIND = OperandKind.values();
+    private static final Reg[] REG = Reg.values();
+
+    private static Reg regOf(int ordinal) {
+        return ordinal < 0 ? null : REG[ordinal];
     }
 
     public boolean isValid() {
@@ -129,13 +138,7 @@ public final class Instruction {
 
     /** The kind of operand {@code i} (NONE at or beyond {@link #operandCount}). */
     public OperandKind kind(int i) {
-        switch (i) {
-            case 0: return kind0;
-            case 1: return kind1;
-            case 2: return kind2;
-            case 3: return kind3;
-            default: return OperandKind.NONE;
-        }
+        return i < 0 || i >= MAX_OPERANDS ? OperandKind.NONE : KIND[(kinds >>> (8 * i)) & 0xff];
     }
 
     /**
@@ -144,24 +147,12 @@ public final class Instruction {
      * descriptor-table registers), or the immediate's width in the encoding.
      */
     public int size(int i) {
-        switch (i) {
-            case 0: return size0;
-            case 1: return size1;
-            case 2: return size2;
-            case 3: return size3;
-            default: return 0;
-        }
+        return i < 0 || i >= MAX_OPERANDS ? 0 : (sizes >>> (8 * i)) & 0xff;
     }
 
     /** The register of operand {@code i} when its kind is REG, else null. */
     public Reg reg(int i) {
-        switch (i) {
-            case 0: return reg0;
-            case 1: return reg1;
-            case 2: return reg2;
-            case 3: return reg3;
-            default: return null;
-        }
+        return i < 0 || i >= MAX_OPERANDS ? null : regOf((int) ((regs >>> (16 * i)) & 0xffff) - 1);
     }
 
     public boolean hasPrefix(int prefixBit) {

@@ -14,7 +14,7 @@ import tvmm.decode.tools.ElfText;
  * Every instruction of real binaries decodes to capstone's length and mnemonic (DESIGN.md
  * §10), outside the written list of capstone bugs (CAPSTONE-BUGS.md). The binaries come
  * from Debian packages (busybox-static, libc6); the kernel text is used when a decompressed
- * vmlinux was left in ~/.cache/tvmm (see README).
+ * vmlinux was prepared in ~/.cache/tvmm/decoder by scripts/kernel-text.sh.
  */
 class CapstoneAgreementTest {
 
@@ -53,7 +53,7 @@ class CapstoneAgreementTest {
 
     @Test
     void cloudKernelText() throws IOException {
-        Path vmlinux = Path.of(System.getProperty("user.home"), ".cache", "tvmm", "vmlinux");
+        Path vmlinux = Path.of(System.getProperty("user.home"), ".cache", "tvmm", "decoder", "vmlinux");
         assumeTrue(Files.isReadable(vmlinux), "no decompressed kernel at " + vmlinux);
         assertAgreement(compare(vmlinux));
     }
