@@ -17,6 +17,7 @@ public enum TestGuest {
     RINGS("rings", Expect.PASS, "IRETQ to ring 3, INT gates with RSP0, SYSCALL/SYSRET, user #PF and #GP"),
     IOBITMAP("iobitmap", Expect.PASS, "ring 3 in protected mode, TSS I/O bitmap, IOPL, ESP0 stack switch"),
     SHADOWS("shadows", Expect.PASS, "MOV SS/POP SS single-step shadow, STI shadow with an APIC self-IPI"),
+    DESCRIPTORS("descriptors", Expect.PASS, "SGDT/SIDT, LLDT/LTR, LAR/LSL/VERR/VERW, LDS/LSS, far CALL through a call gate, SYSENTER/SYSEXIT, MSRs"),
     SMC("smc", Expect.PASS, "self-modifying code: next instruction, other page, rewritten buffer, alias mapping"),
     TRIPLE("triple", Expect.SHUTDOWN, "triple fault ends the machine");
 

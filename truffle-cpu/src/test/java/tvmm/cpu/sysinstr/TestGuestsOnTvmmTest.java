@@ -30,7 +30,7 @@ class TestGuestsOnTvmmTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"modes", "paging", "faults", "rings", "iobitmap", "smc", "triple"})
+    @ValueSource(strings = {"modes", "paging", "faults", "rings", "iobitmap", "descriptors", "smc", "triple"})
     void guestPasses(String name, @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(SOURCES), "guest sources not found from " + Path.of("").toAbsolutePath());
         byte[] image = assemble(name, tmp);
