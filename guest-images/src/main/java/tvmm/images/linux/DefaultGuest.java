@@ -102,21 +102,25 @@ public final class DefaultGuest {
             Files.createDirectories(GuestCache.root());
             // Two tvmm processes starting at once must not build into the same directory.
             try (FileChannel lockFile = FileChannel.open(GuestCache.root().resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = lockFile.lock()) {
-                Optional<GuestImage> ready = load(dir);
-                GuestImage image = ready.isPresent() ? ready.get() : build(kernel, busybox, dir);
-                if (ready.isEmpty()) {
-                    prune(key, kernel, busybox);
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = lockFile.lock();
+                try {
+                    Optional<GuestImage> ready = load(dir);
+                    GuestImage image = ready.isPresent() ? ready.get() : build(kernel, busybox, dir);
+                    if (ready.isEmpty()) {
+                        prune(key, kernel, busybox);
+                    }
+                    Properties resolved = new Properties();
+                    resolved.setProperty("lists.stamp", stamp);
+                    resolved.setProperty("recipe", recipeHash());
+                    resolved.setProperty("dir", key);
+                    try (Writer w = Files.newBufferedWriter(GuestCache.defaultGuests().resolve(RESOLVED))) {
+                        resolved.store(w, "apt lists stamp -> default guest last resolved from them");
+                    }
+                    return image;
+                } finally {
+                    lock.release();
                 }
-                Properties resolved = new Properties();
-                resolved.setProperty("lists.stamp", stamp);
-                resolved.setProperty("recipe", recipeHash());
-                resolved.setProperty("dir", key);
-                try (Writer w = Files.newBufferedWriter(GuestCache.defaultGuests().resolve(RESOLVED))) {
-                    resolved.store(w, "apt lists stamp -> default guest last resolved from them");
-                }
-                return image;
             }
         } catch (IOException e) {
             throw new GuestImageException("cannot write the guest cache " + GuestCache.root() + ": " + e.getMessage(), e);
