@@ -20,7 +20,11 @@ import tvmm.devices.uart.Uart16550;
  * asserts RTS (MCR bit 1) outside loopback, as a terminal set to {@code crtscts} does.
  * Linux raises RTS when a program opens the tty (tty_port_block_til_ready → uart_dtr_rts),
  * after its driver's FIFO resets at probe and startup; without this, scripted input
- * written at boot would be fed to the FIFO early and thrown away by those resets.
+ * written at boot would be fed to the FIFO early and thrown away by those resets. Seen with
+ * the default guest under QEMU ({@code -trace serial_write}): MCR is written 0x01 (DTR) at
+ * console setup, 0x09 after the startup's FCR 0x07 clears, and 0x0B (RTS) last, when the
+ * shell opens the port; QEMU, which has no such wait, turned a piped "echo MARK" typed at
+ * boot into " MARK" at the prompt.
  * Nothing tells the host that RTS went up, so while input waits on it a virtual thread
  * looks again every {@link #RTS_POLL_MILLIS} ms.
  *
