@@ -82,7 +82,7 @@ public final class Instruction {
     /** EVEX embedded rounding: -1 none, 0-3 rounding control with SAE, 4 SAE only. */
     public final int rounding;
 
-    Instruction(Decoder d) {
+    Instruction(DecoderState d) {
         this.status = STATUS[d.status];
         this.op = Op.byOrdinal(d.op);
         this.length = d.length;

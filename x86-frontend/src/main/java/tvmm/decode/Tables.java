@@ -34,7 +34,7 @@ final class Tables {
         Entry[][] legacy = {MAP_ONE, MAP_0F, MAP_0F38, MAP_0F3A};
         VexMap.build(VEX);
         EvexMap.build(EVEX);
-        EvexMap.buildMaskOps(VEX);
+        OpmaskMap.build(VEX);
         for (int m = 0; m < 4; m++) {
             for (int b = 0; b < 256; b++) {
                 TableBuilder.wIgnoredWhereUnpaired(VEX[m][b]);

@@ -34,7 +34,12 @@ public final class CapstoneBugs {
             switch (ours.op) {
                 case UD1:
                 case UD0:
-                    return theirsOk && (tm.equals("ud2b") || tm.equals("ud0")) ? "ud0-ud1-modrm" : null;
+                    return !theirsOk || tm.equals("ud2b") || tm.equals("ud0") ? "ud0-ud1-modrm" : null;
+                case CALL: case JMP: case RET:
+                case JO: case JNO: case JB: case JAE: case JE: case JNE: case JBE: case JA:
+                case JS: case JNS: case JP: case JNP: case JL: case JGE: case JLE: case JG:
+                    return theirsOk && theirs.length() != ours.length && ours.mode == 64
+                            && (ours.hasPrefix(Prefix.OPSIZE) || ours.hasPrefix(Prefix.ADDRSIZE)) ? "near-branch-size" : null;
                 case CBW:
                 case CWD:
                     return ours.operandSize == 2 && (tm.equals("cwde") || tm.equals("cdq")) ? "cbw-cwd-16" : null;
@@ -58,6 +63,13 @@ public final class CapstoneBugs {
         }
         if (ours.map == 1 && (ours.opcode == 0x0F || ours.opcode == 0x0E) && ours.encoding == Encoding.LEGACY) {
             return "3dnow";
+        }
+        if (ours.map == 1 && (ours.opcode == 0xA6 || ours.opcode == 0xA7) && ours.encoding == Encoding.LEGACY
+                && (tm.startsWith("xcrypt") || tm.startsWith("xsha") || tm.equals("montmul") || tm.equals("xstore"))) {
+            return "via-padlock";
+        }
+        if (ours.map == 0 && ours.opcode == 0x8F && tm.startsWith("v")) {
+            return "fma4"; // AMD XOP (8F escape)
         }
         if (ours.encoding == Encoding.VEX && ours.map == 3 && ours.opcode >= 0x5C && ours.opcode <= 0x7F
                 && theirs.mnemonic().startsWith("vf")) {

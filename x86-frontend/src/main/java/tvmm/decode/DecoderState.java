@@ -1,0 +1,209 @@
+package tvmm.decode;
+
+/**
+ * The decoder's mutable state: the result fields the {@link Instruction} constructor copies,
+ * the scratch fields of one decode, byte fetching and the final status. Results are kept as
+ * ordinals (not references) so that decoding stores no references into this long-lived
+ * object, which would each cost a garbage-collector write barrier.
+ */
+abstract class DecoderState {
+    /** The architectural maximum instruction length (SDM Vol. 2 §2.3.11). */
+    static final int MAX_LENGTH = 15;
+
+
+    // ---- Result fields, read by the Instruction constructor. ----
+    // Results are kept as ordinals so that decoding stores no references into this long-lived
+    // object (each would cost a GC write barrier); the Instruction constructor maps them back.
+    int status;
+    int op;
+    int length;
+    int mode;
+    int osize;
+    int asize;
+    int prefixes;
+    int rex;
+    int encoding;
+    int map;
+    int opcode;
+    int modrm;
+    int condition;
+    int nops;
+    final byte[] kinds = new byte[Instruction.MAX_OPERANDS];
+    final int[] sizes = new int[Instruction.MAX_OPERANDS];
+    final int[] regs = new int[Instruction.MAX_OPERANDS];
+    int segment;
+    int segmentOverride;
+    int base;
+    int index;
+    int scale;
+    long disp;
+    long imm;
+    long imm2;
+    int vl;
+    int mask;
+    boolean zeroing;
+    boolean broadcast;
+    int rounding;
+
+    static final byte K_NONE = (byte) OperandKind.NONE.ordinal();
+    static final byte K_REG = (byte) OperandKind.REG.ordinal();
+    static final byte K_MEM = (byte) OperandKind.MEM.ordinal();
+    static final byte K_IMM = (byte) OperandKind.IMM.ordinal();
+    static final byte K_REL = (byte) OperandKind.REL.ordinal();
+    static final byte K_FAR = (byte) OperandKind.FAR.ordinal();
+    static final byte K_MOFFS = (byte) OperandKind.MOFFS.ordinal();
+    static final byte K_STR_SRC = (byte) OperandKind.STR_SRC.ordinal();
+    static final byte K_STR_DST = (byte) OperandKind.STR_DST.ordinal();
+    static final int LEGACY = 0;
+    static final int VEX = 1;
+    static final int EVEX = 2;
+    static final int OK = 0;
+
+    // Prefix classes of a byte (SDM Vol. 2 §2.1.1): one table lookup per prefix byte.
+    static final int P_NONE = 0;
+    static final int P_REX = 1;
+    static final int P_LOCK = 2;
+    static final int P_REP = 3;
+    static final int P_OPSIZE = 4;
+    static final int P_ADDRSIZE = 5;
+    static final int P_SEG0 = 8; // + ES..GS (0-5)
+    static final byte[] PREFIX_KIND = new byte[256];
+
+    static {
+        for (int b = 0x40; b <= 0x4F; b++) {
+            PREFIX_KIND[b] = P_REX;
+        }
+        PREFIX_KIND[0xF0] = P_LOCK;
+        PREFIX_KIND[0xF2] = P_REP;
+        PREFIX_KIND[0xF3] = P_REP;
+        PREFIX_KIND[0x66] = P_OPSIZE;
+        PREFIX_KIND[0x67] = P_ADDRSIZE;
+        PREFIX_KIND[0x26] = P_SEG0;
+        PREFIX_KIND[0x2E] = P_SEG0 + 1;
+        PREFIX_KIND[0x36] = P_SEG0 + 2;
+        PREFIX_KIND[0x3E] = P_SEG0 + 3;
+        PREFIX_KIND[0x64] = P_SEG0 + 4;
+        PREFIX_KIND[0x65] = P_SEG0 + 5;
+    }
+    static final int NO_REG = -1;
+
+    // ---- Scratch state. ----
+    byte[] buf;
+    int off;
+    int lim;
+    int pos;
+    int peekEnd;
+    final byte[] scratch = new byte[MAX_LENGTH];
+    int segOverride;
+    int lastRep;
+    boolean has66;
+    boolean has67;
+    int mod;
+    int regField;
+    int rmField;
+    int sibIndex;
+    int sibScale;
+    boolean hasIndexField;
+    boolean disp8;
+    boolean memDecoded;
+    int immCount;
+    // VEX/EVEX fields (in their un-inverted sense).
+    int vvvv;
+    boolean vexW;
+    int vexL;
+    boolean evex;
+    boolean evexB;
+    int evexAaa;
+    int rexR;
+    int rexX;
+    int rexB;
+    int evexRp;
+    int evexVp;
+
+
+    int fetch() {
+        int p = pos++;
+        return p < lim ? buf[off + p] & 0xff : 0;
+    }
+
+    int peek(int p) {
+        if (p + 1 > peekEnd) {
+            peekEnd = p + 1;
+        }
+        return p < lim ? buf[off + p] & 0xff : 0;
+    }
+
+    void reset(int bits) {
+        mode = bits == 16 || bits == 32 ? bits : 64;
+        pos = 0;
+        peekEnd = 0;
+        status = OK;
+        op = 0;
+        prefixes = 0;
+        rex = 0;
+        encoding = LEGACY;
+        map = 0;
+        opcode = 0;
+        modrm = -1;
+        condition = -1;
+        nops = 0;
+        // Operand slots are written before they are read (the Instruction copies only nops of
+        // them); a non-register operand must still leave its register slot empty.
+        regs[0] = NO_REG;
+        regs[1] = NO_REG;
+        regs[2] = NO_REG;
+        regs[3] = NO_REG;
+        segment = NO_REG;
+        segmentOverride = NO_REG;
+        base = NO_REG;
+        index = NO_REG;
+        scale = 1;
+        disp = 0;
+        imm = 0;
+        imm2 = 0;
+        vl = 0;
+        mask = NO_REG;
+        zeroing = false;
+        broadcast = false;
+        rounding = -1;
+        segOverride = -1;
+        lastRep = 0;
+        has66 = false;
+        has67 = false;
+        memDecoded = false;
+        immCount = 0;
+        vvvv = 0;
+        vexW = false;
+        vexL = 0;
+        evex = false;
+        evexB = false;
+        evexAaa = 0;
+        rexR = 0;
+        rexX = 0;
+        rexB = 0;
+        evexRp = 0;
+        evexVp = 0;
+        disp8 = false;
+    }
+
+
+    Instruction finish(Status st) {
+        int s = st.ordinal();
+        int end = Math.max(pos, peekEnd);
+        if (end > lim && lim < MAX_LENGTH) {
+            s = Status.TRUNCATED.ordinal();
+            length = lim;
+        } else if (pos > MAX_LENGTH) {
+            s = Status.TOO_LONG.ordinal();
+            length = MAX_LENGTH;
+        } else {
+            length = pos;
+        }
+        status = s;
+        if (s != OK) {
+            op = 0;
+            nops = 0;
+        }
+        return new Instruction(this);
+    }
+}
