@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * about it: which flags the manual leaves undefined afterwards (masked when comparing,
  * and only those) and a label for the report.
  */
-public record Case(String label, byte[] code, long[] regs, long rflags, long memSeed, long undefinedFlags) {
+public record Case(String label, byte[] code, long[] regs, long rflags, long memSeed, long undefinedFlags, int mode) {
     public String hex() {
         return HexFormat.ofDelimiter(" ").formatHex(code);
     }

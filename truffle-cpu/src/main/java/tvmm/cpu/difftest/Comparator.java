@@ -37,11 +37,13 @@ public final class Comparator {
                 d.add(String.format("cr2: host %x tvmm %x", host.faultAddress(), cpu.faultAddress()));
             }
         }
-        if (host.rip() != cpu.rip()) {
+        // In compatibility mode only the low halves are architectural (SDM Vol. 1 §3.4.1.1).
+        long regMask = c.mode() == 32 ? 0xffffffffL : -1L;
+        if (((host.rip() ^ cpu.rip()) & regMask) != 0) {
             d.add(String.format("rip: host %x tvmm %x", host.rip(), cpu.rip()));
         }
-        for (int i = 0; i < 16; i++) {
-            if (host.regs()[i] != cpu.regs()[i]) {
+        for (int i = 0; i < (c.mode() == 32 ? 8 : 16); i++) {
+            if (((host.regs()[i] ^ cpu.regs()[i]) & regMask) != 0) {
                 d.add(String.format("%s: host %016x tvmm %016x (was %016x)", NAMES[i], host.regs()[i], cpu.regs()[i], c.regs()[i]));
             }
         }

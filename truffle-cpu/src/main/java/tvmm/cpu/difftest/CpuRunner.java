@@ -64,7 +64,11 @@ public final class CpuRunner implements AutoCloseable {
         byte[] initial = Layout.memory(c.memSeed());
         phys.load(DATA_PA, initial);
         CpuState s = vcpu.state;
-        s.setFlat64User();
+        if (c.mode() == 32) {
+            s.setCompat32User();
+        } else {
+            s.setFlat64User();
+        }
         System.arraycopy(c.regs(), 0, s.gpr, 0, 16);
         s.rflags = c.rflags() | 2;
         s.flagOp = 0;

@@ -85,7 +85,7 @@ public final class Difftest {
         int off = 0;
         byte[] code = c.code();
         while (off < code.length) {
-            Instruction d = decoder.decode(code, off, code.length - off, 64);
+            Instruction d = decoder.decode(code, off, code.length - off, c.mode());
             sb.append("    ").append(String.format("%08x  ", Layout.CODE_BASE + off)).append(d).append('\n');
             off += Math.max(1, d.length);
         }

@@ -18,7 +18,7 @@ import tvmm.cpu.state.Flags;
  */
 public final class Generator {
     public static final List<String> CLASSES = List.of("alu", "shift", "muldiv", "bit", "mov", "xchg", "stack", "cond",
-            "branch", "string", "misc", "random");
+            "branch", "string", "misc", "random", "random32");
 
     private static final long U_ALL = Flags.ARITH;
     private static final int RSP = 4;
@@ -47,6 +47,7 @@ public final class Generator {
         int base = -1;
         final List<Integer> used = new ArrayList<>();
         String label;
+        int mode = 64;
 
         Ctx(SplittableRandom r) {
             this.r = r;
@@ -128,11 +129,12 @@ public final class Generator {
             case "cond" -> cond(c);
             case "branch" -> branch(c);
             case "string" -> string(c);
-            case "random" -> random(c);
+            case "random" -> random(c, 64);
+            case "random32" -> random(c, 32);
             default -> misc(c);
         }
         c.regs[RSP] = Layout.STACK_TOP;
-        return new Case(cls + "/" + c.label, c.asm.toBytes(), c.regs, c.rflags, r.nextLong(), c.undefined);
+        return new Case(cls + "/" + c.label, c.asm.toBytes(), c.regs, c.rflags, r.nextLong(), c.undefined, c.mode);
     }
 
     // region classes
@@ -721,7 +723,7 @@ public final class Generator {
 
     private static final ThreadLocal<tvmm.decode.Decoder> DECODER = ThreadLocal.withInitial(tvmm.decode.Decoder::new);
 
-    private static void random(Ctx c) {
+    private static void random(Ctx c, int mode) {
         byte[][] code = new byte[1][];
         long undefined;
         int tries = 0;
@@ -730,7 +732,7 @@ public final class Generator {
                 c.regs[i] = c.value();
             }
             c.regs[RSP] = Layout.STACK_TOP;
-            undefined = RandomForms.build(c.r, DECODER.get(), c.regs, code);
+            undefined = RandomForms.build(c.r, DECODER.get(), c.regs, code, mode);
         } while (undefined < 0 && ++tries < 1000);
         if (undefined < 0) {
             misc(c);
@@ -738,7 +740,8 @@ public final class Generator {
         }
         c.asm.bytes(toInts(code[0]));
         c.undefined = undefined;
-        c.label = "random";
+        c.label = "random" + mode;
+        c.mode = mode;
     }
 
     private static int[] toInts(byte[] b) {

@@ -84,7 +84,7 @@ public final class NativeHarness implements AutoCloseable {
     /** Runs one case natively; null when the harness itself died (it is restarted). */
     public Outcome run(Case c) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(8 + c.code().length + 17 * 8 + 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(Layout.MAGIC).putInt(c.code().length).put(c.code());
+        b.putInt(Layout.MAGIC).putInt(c.code().length | (c.mode() == 32 ? 32 << 16 : 0)).put(c.code());
         for (long r : c.regs()) {
             b.putLong(r);
         }

@@ -42,19 +42,23 @@ final class RandomForms {
                 Op.PREFETCHNTA, Op.PREFETCHT0, Op.PREFETCHT1, Op.PREFETCHT2, Op.PREFETCHW, Op.PREFETCH, Op.HLT));
     }
 
+    /** Valid only outside 64-bit mode. */
+    private static final Set<Op> LEGACY = EnumSet.of(Op.AAA, Op.AAS, Op.AAD, Op.AAM, Op.DAA, Op.DAS, Op.PUSHA, Op.PUSHAD,
+            Op.POPA, Op.POPAD, Op.INTO, Op.PUSHFD);
+
     private static final int[] PREFIXES = {0x66, 0x67, 0xf2, 0xf3, 0xf0, 0x2e, 0x3e};
 
     /**
      * Tries to make a case from random bytes; returns the undefined-flag mask, or -1 when
      * these bytes are not a usable instruction (the caller draws again).
      */
-    static long build(SplittableRandom r, Decoder decoder, long[] regs, byte[][] codeOut) {
+    static long build(SplittableRandom r, Decoder decoder, long[] regs, byte[][] codeOut, int mode) {
         byte[] b = new byte[15];
         int n = 0;
         while (n < 3 && r.nextInt(3) == 0) {
             b[n++] = (byte) PREFIXES[r.nextInt(PREFIXES.length)];
         }
-        if (r.nextBoolean()) {
+        if (mode == 64 && r.nextBoolean()) {
             b[n++] = (byte) (0x40 | r.nextInt(16));
         }
         int map = r.nextInt(10);
@@ -67,7 +71,7 @@ final class RandomForms {
         while (n < 15) {
             b[n++] = (byte) r.nextInt(256);
         }
-        Instruction d = decoder.decode(b, 0, 15, 64);
+        Instruction d = decoder.decode(b, 0, 15, mode);
         if (d.status == Status.TRUNCATED || d.status == Status.TOO_LONG) {
             return -1;
         }
@@ -78,7 +82,7 @@ final class RandomForms {
             // treatment of reserved ModRM forms, so random ones do not compare.
             return -1;
         }
-        if (!ALLOWED.contains(d.op) || d.encoding == tvmm.decode.Encoding.EVEX) {
+        if (!(ALLOWED.contains(d.op) || mode == 32 && LEGACY.contains(d.op)) || d.encoding == tvmm.decode.Encoding.EVEX) {
             return -1;
         }
         for (int i = 0; i < d.operandCount; i++) {
@@ -135,6 +139,8 @@ final class RandomForms {
         long value = target - d.disp - index;
         if (d.addressSize == 4) {
             value &= 0xffffffffL;
+        } else if (d.addressSize == 2) {
+            return; // 16-bit addressing cannot reach the data pages: it faults alike on both sides
         }
         regs[d.base.num] = value;
         if (d.index != null && d.index.num == d.base.num) {

@@ -32,6 +32,12 @@ final class Undefined {
                 return Flags.AF | Flags.PF;
             case BEXTR:
                 return Flags.AF | Flags.SF | Flags.PF;
+            case AAA: case AAS:
+                return Flags.OF | Flags.SF | Flags.ZF | Flags.PF;
+            case AAD: case AAM:
+                return Flags.OF | Flags.AF | Flags.CF;
+            case DAA: case DAS:
+                return Flags.OF;
             case ROL: case ROR: case RCL: case RCR: case SHL: case SAL: case SHR: case SAR: {
                 int count = (int) count(d, regs, d.operandCount > 1 ? 1 : -1) & (size == 8 ? 63 : 31);
                 int op = switch (d.op) {

@@ -51,7 +51,8 @@ final class Bcd {
                 case AAA:
                 case AAS:
                     if ((al & 0xf) > 9 || af) {
-                        ax = op == AAA ? ax + 0x106 : ((ax - 6) & 0xff) | ((((ax >> 8) - 1) & 0xff) << 8);
+                        // AX += 106h / AX -= 6 then AH -= 1 (SDM Vol. 2 AAA/AAS; the borrow reaches AH)
+                        ax = op == AAA ? ax + 0x106 : ((ax - 6) - 0x100) & 0xffff;
                         flags = Flags.AF | Flags.CF;
                     } else {
                         flags = 0;

@@ -64,7 +64,7 @@ final class Bits {
                 long signed = Moves.signExtend(off, size);
                 int shift = Integer.numberOfTrailingZeros(bits);
                 long ea = (mem.effectiveAddress(s) + (signed >> shift) * size) & Flags.mask(mem.addrSize);
-                loc = MemOperand.linear(s, mem.seg, ea, size, mem.mode64);
+                loc = MemOperand.linear(s, mem.seg, ea, size, mem.mode64, mem.written);
                 bit = (int) (signed & (bits - 1));
             } else {
                 loc = dst.locate(s);

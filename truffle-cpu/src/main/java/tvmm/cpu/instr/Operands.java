@@ -23,7 +23,7 @@ final class Operands {
                 return reg(d.reg(i));
             case MEM:
             case MOFFS:
-                return mem(d, d.size(i), address);
+                return mem(d, d.size(i), address, i == 0 && writesFirstOperand(d));
             case IMM:
                 return new ImmOperand(d.imm, immSize);
             default:
@@ -47,8 +47,25 @@ final class Operands {
         return new RegOperand(num, size, false);
     }
 
-    /** The memory operand of {@code d} accessed at {@code size} bytes. */
+    /** Whether the instruction writes its operand 0 (for the segment checks of a memory destination). */
+    static boolean writesFirstOperand(Instruction d) {
+        switch (d.op) {
+            case CMP: case TEST: case BT: case PUSH: case JMP: case CALL: case MUL: case IMUL: case DIV: case IDIV:
+            case NOP: case CLFLUSH: case CLFLUSHOPT: case CLWB: case PREFETCHNTA: case PREFETCHT0: case PREFETCHT1:
+            case PREFETCHT2: case PREFETCHW: case PREFETCH: case PREFETCHWT1: case LEA:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /** The memory operand of {@code d} accessed at {@code size} bytes, as a source. */
     static MemOperand mem(Instruction d, int size, long address) {
+        return mem(d, size, address, false);
+    }
+
+    /** The memory operand of {@code d} accessed at {@code size} bytes. */
+    static MemOperand mem(Instruction d, int size, long address, boolean written) {
         int base = -1;
         boolean rip = false;
         if (d.base != null) {
@@ -61,7 +78,7 @@ final class Operands {
         int index = d.index != null ? d.index.num : -1;
         int seg = d.segment != null ? d.segment.num : CpuState.DS;
         return new MemOperand(size, seg, base, index, d.scale, d.disp, d.addressSize, rip, address + d.length,
-                d.mode == 64);
+                d.mode == 64, written);
     }
 
     static boolean isMem(Instruction d, int i) {

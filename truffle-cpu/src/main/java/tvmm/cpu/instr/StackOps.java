@@ -31,10 +31,14 @@ final class StackOps {
         return MemOperand.linear(s, CpuState.SS, offset & Flags.mask(stackSize), size, stackSize == 8);
     }
 
+    static long linearForWrite(CpuState s, int stackSize, long offset, int size) {
+        return MemOperand.linear(s, CpuState.SS, offset & Flags.mask(stackSize), size, stackSize == 8, true);
+    }
+
     /** Pushes {@code size} bytes; returns nothing until the write succeeded. */
     static void push(CpuState s, int stackSize, int size, long v) {
         long nsp = (sp(s, stackSize) - size) & Flags.mask(stackSize);
-        s.mem.write(linear(s, stackSize, nsp, size), size, v);
+        s.mem.write(linearForWrite(s, stackSize, nsp, size), size, v);
         setSp(s, stackSize, nsp);
     }
 

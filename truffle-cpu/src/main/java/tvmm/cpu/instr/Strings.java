@@ -96,7 +96,8 @@ final class Strings {
         }
 
         private long dst(CpuState s) {
-            return MemOperand.linear(s, CpuState.ES, s.gpr[CpuState.RDI] & Flags.mask(addrSize), size, mode64);
+            boolean write = op == MOVS || op == STOS;
+            return MemOperand.linear(s, CpuState.ES, s.gpr[CpuState.RDI] & Flags.mask(addrSize), size, mode64, write);
         }
 
         private void advance(CpuState s, int reg, long delta) {

@@ -109,9 +109,9 @@ public final class Translator implements InsnFactory {
             case CMPXCHG:
                 return new Exchange.CmpXchg(a, len, Operands.of(d, 0, a), (RegOperand) Operands.of(d, 1, a));
             case CMPXCHG8B:
-                return new Exchange.CmpXchgDouble(a, len, Operands.mem(d, 8, a), 4);
+                return new Exchange.CmpXchgDouble(a, len, Operands.mem(d, 8, a, true), 4);
             case CMPXCHG16B:
-                return new Exchange.CmpXchgDouble(a, len, Operands.mem(d, 16, a), 8);
+                return new Exchange.CmpXchgDouble(a, len, Operands.mem(d, 16, a, true), 8);
 
             case ROL: case ROR: case RCL: case RCR: case SHL: case SAL: case SHR: case SAR:
                 return new Shift.Basic(a, len, Shift.code(d.op), Operands.of(d, 0, a), count(d, 1, a), lock(d));
@@ -130,7 +130,7 @@ public final class Translator implements InsnFactory {
 
             case BT: case BTS: case BTR: case BTC:
                 return new Bits.BitTest(a, len, Bits.btCode(d.op), Operands.of(d, 0, a), Operands.of(d, 1, a, 1),
-                        d.kind(1) == OperandKind.IMM, lock(d), d.kind(0) == OperandKind.MEM ? Operands.mem(d, os, a) : null);
+                        d.kind(1) == OperandKind.IMM, lock(d), d.kind(0) == OperandKind.MEM ? Operands.mem(d, os, a, d.op != Op.BT) : null);
             case BSF: case BSR: case LZCNT: case TZCNT: case POPCNT:
                 return new Bits.Scan(a, len, Bits.scanCode(d.op), (RegOperand) Operands.of(d, 0, a), Operands.of(d, 1, a));
             case BSWAP:

@@ -29,10 +29,18 @@ public final class MemOperand extends Operand {
     public final boolean ripRelative;
     /** True in 64-bit mode (known when the unit is built: the mode is part of its key). */
     public final boolean mode64;
+    /** The instruction writes this operand: segment checks are those of a write. */
+    public final boolean written;
 
     public MemOperand(int size, int seg, int base, int index, int scale, long disp, int addrSize, boolean ripRelative,
             long nextRip, boolean mode64) {
+        this(size, seg, base, index, scale, disp, addrSize, ripRelative, nextRip, mode64, false);
+    }
+
+    public MemOperand(int size, int seg, int base, int index, int scale, long disp, int addrSize, boolean ripRelative,
+            long nextRip, boolean mode64, boolean written) {
         super(size);
+        this.written = written;
         this.seg = seg;
         this.base = base;
         this.index = index;
@@ -65,11 +73,22 @@ public final class MemOperand extends Operand {
 
     @Override
     public long locate(CpuState s) {
-        return linear(s, seg, effectiveAddress(s), size, mode64);
+        return linear(s, seg, effectiveAddress(s), size, mode64, written);
     }
 
-    /** Segment base + offset with the checks of the current mode; shared by string and stack nodes. */
+    /** Segment base + offset for a read; see {@link #linear(CpuState, int, long, int, boolean, boolean)}. */
     public static long linear(CpuState s, int seg, long offset, int size, boolean mode64) {
+        return linear(s, seg, offset, size, mode64, false);
+    }
+
+    /**
+     * Segment base + offset with the checks of the current mode; shared by string and stack
+     * nodes. Protected mode (SDM Vol. 3 §5.3, §5.4.1): an unusable segment, a write to a code
+     * or read-only data segment, a read of an execute-only code segment, or an offset outside
+     * the limit (expand-down data segments: above the limit up to 64 KiB or 4 GiB by B) raise
+     * #GP(0), or #SS(0) for SS.
+     */
+    public static long linear(CpuState s, int seg, long offset, int size, boolean mode64, boolean write) {
         if (mode64) {
             long lin = seg >= CpuState.FS ? s.seg[seg].base + offset : offset;
             if (((lin << 16) >> 16) != lin) {
@@ -78,7 +97,28 @@ public final class MemOperand extends Operand {
             return lin;
         }
         Segment sg = s.seg[seg];
-        if (Long.compareUnsigned(offset + size - 1, sg.limit & 0xffffffffL) > 0 || !sg.present()) {
+        long last = offset + size - 1;
+        long limit = sg.limit & 0xffffffffL;
+        int type = sg.attr & Segment.ATTR_TYPE;
+        boolean bad;
+        if ((s.cr0 & 1) == 0 || (s.rflags & tvmm.cpu.state.Flags.VM) != 0) {
+            bad = Long.compareUnsigned(last, limit) > 0; // real mode: limit only
+        } else {
+            boolean code = (type & 8) != 0;
+            bad = !sg.present() || (sg.attr & Segment.ATTR_S) == 0;
+            if (write) {
+                bad |= code || (type & 2) == 0;
+            } else if (code) {
+                bad |= (type & 2) == 0;
+            }
+            if (!code && (type & 4) != 0) {
+                long upper = (sg.attr & Segment.ATTR_DB) != 0 ? 0xffffffffL : 0xffffL;
+                bad |= Long.compareUnsigned(offset, limit) <= 0 || Long.compareUnsigned(last, upper) > 0;
+            } else {
+                bad |= Long.compareUnsigned(last, limit) > 0;
+            }
+        }
+        if (bad) {
             throw seg == CpuState.SS ? GuestFault.ss(0) : GuestFault.gp(0);
         }
         return (sg.base + offset) & 0xffffffffL;

@@ -104,6 +104,16 @@ public final class CpuState implements PagingControl {
     }
 
     /**
+     * Compatibility mode at CPL 3 as a 64-bit Linux process enters it (CS = 0x23, a flat
+     * 32-bit code segment; flat DS/ES/SS): difftest's 32-bit cases.
+     */
+    public void setCompat32User() {
+        setFlat64User();
+        seg[CS].set(0x23, 0, 0xffffffff, 0xcfb); // code, DPL 3, D=1, G=1, L=0
+        updateMode();
+    }
+
+    /**
      * Recomputes the derived mode fields after CS, SS, CR0, CR4 or EFER changed. The
      * system layer calls this after every such load.
      */

@@ -28,6 +28,7 @@
 #define DATA_BASE 0x10010000UL
 #define DATA_SIZE 0x2000UL
 #define MAX_CODE 256
+#define TRAMPOLINE 0xF00 /* 64-bit code in the code page that a 32-bit snippet's exit jumps to */
 #define MAGIC 0x54444946u /* "FIDT" */
 
 /* Register image shared with the assembly stubs: rax..r15 in encoding order, then rflags. */
@@ -35,6 +36,10 @@ struct regs { uint64_t r[16]; uint64_t rflags; };
 struct regs in_regs, out_regs;
 uint64_t host_rsp;
 uint64_t code_entry = CODE_BASE;
+/* Far pointer for entering a 32-bit snippet: compatibility mode through Linux's 32-bit user code segment. */
+struct __attribute__((packed)) { uint32_t offset; uint16_t selector; } compat_entry = {CODE_BASE, 0x23};
+uint64_t entry_vector = CODE_BASE;
+extern void compat_enter(void);
 uint64_t scratch_stack[64] __attribute__((aligned(16)));
 
 extern void run_snippet(void);
@@ -46,6 +51,10 @@ __asm__(
     "run_snippet:\n"
     "  push %rbx\n push %rbp\n push %r12\n push %r13\n push %r14\n push %r15\n"
     "  mov %rsp, host_rsp(%rip)\n"
+    /* 64-bit processes run with null DS/ES; compatibility-mode snippets need flat ones. */
+    "  mov $0x2b, %eax\n"
+    "  mov %eax, %ds\n"
+    "  mov %eax, %es\n"
     "  pushq in_regs+128(%rip)\n"
     "  popfq\n"
     "  mov in_regs+0(%rip), %rax\n"
@@ -64,7 +73,10 @@ __asm__(
     "  mov in_regs+112(%rip), %r14\n"
     "  mov in_regs+120(%rip), %r15\n"
     "  mov in_regs+32(%rip), %rsp\n"
-    "  jmp *code_entry(%rip)\n"
+    "  jmp *entry_vector(%rip)\n" /* CODE_BASE, or compat_enter for 32-bit snippets */
+    ".globl compat_enter\n"
+    "compat_enter:\n"
+    "  ljmpl *compat_entry(%rip)\n"
     ".globl exit_stub\n"
     "exit_stub:\n"
     "  mov %rsp, out_regs+32(%rip)\n"
@@ -146,6 +158,8 @@ int main(void) {
     for (;;) {
         uint32_t hdr[2];
         if (!read_full(hdr, sizeof hdr)) return 0; /* tvmm closed the pipe */
+        int mode32 = (hdr[1] >> 16) == 32;
+        hdr[1] &= 0xffff;
         if (hdr[0] != MAGIC || hdr[1] > MAX_CODE) {
             fprintf(stderr, "harness: bad request\n");
             return 3;
@@ -161,9 +175,20 @@ int main(void) {
         memset(code, 0xCC, 4096);
         memcpy(code, snippet, hdr[1]);
         uint8_t *j = code + hdr[1];
-        j[0] = 0xFF; j[1] = 0x25; memset(j + 2, 0, 4);
         uint64_t stub = (uint64_t)exit_stub;
-        memcpy(j + 6, &stub, 8);
+        if (mode32) {
+            /* jmp far 0x33:trampoline (back to 64-bit mode), the trampoline jumps to the stub */
+            uint32_t tramp = (uint32_t)(CODE_BASE + TRAMPOLINE);
+            j[0] = 0xEA; memcpy(j + 1, &tramp, 4); j[5] = 0x33; j[6] = 0x00;
+            uint8_t *t = code + TRAMPOLINE;
+            t[0] = 0xFF; t[1] = 0x25; memset(t + 2, 0, 4);
+            memcpy(t + 6, &stub, 8);
+            entry_vector = (uint64_t)compat_enter;
+        } else {
+            j[0] = 0xFF; j[1] = 0x25; memset(j + 2, 0, 4);
+            memcpy(j + 6, &stub, 8);
+            entry_vector = CODE_BASE;
+        }
         mprotect(code, 4096, PROT_READ | PROT_EXEC);
         uint64_t x = seed;
         for (unsigned i = 0; i < DATA_SIZE; i += 8) {
