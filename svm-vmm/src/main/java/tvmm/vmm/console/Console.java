@@ -174,10 +174,13 @@ public final class Console implements SerialBackend, AutoCloseable {
                 options.pipeEscapes() ? new EscapeDecoder(options.escapeChar()) : null, null, onQuit);
     }
 
-    /** {@code -serial file:PATH}: guest output appended to the file (created if missing); no input. */
+    /**
+     * {@code -serial file:PATH}: guest output written to the file, which is created or
+     * truncated as QEMU's file character device does (its {@code append=off} default); no input.
+     */
     public static Console file(java.nio.file.Path path) throws IOException {
         OutputStream f = new BufferedOutputStream(Files.newOutputStream(path,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
         return new Console(f, f, new GuestInput(1, true, false), null, null, null);
     }
 
@@ -211,11 +214,14 @@ public final class Console implements SerialBackend, AutoCloseable {
         return quit.get();
     }
 
-    /** Prints a line of console text (e.g. why the VM stopped), in order with guest output. */
+    /**
+     * Prints a line of console text (e.g. why the VM stopped), in order with guest output;
+     * on stderr when there is no output stream (-serial null) or the console is closed.
+     */
     public void message(String line) {
-        if (closed.get()) {
-            System.err.println(line); // the console is gone (and the terminal restored)
-        } else if (output != null) {
+        if (output == null || closed.get()) {
+            System.err.println(line);
+        } else {
             output.message(line + newline);
         }
     }

@@ -15,7 +15,7 @@ public record SerialSpec(Kind kind, Path path) {
     public enum Kind {
         /** The user's terminal, or stdin/stdout when they are pipes or files. */
         STDIO,
-        /** Guest output appended to a file; no input. */
+        /** Guest output to a file (truncated first, as QEMU does); no input. */
         FILE,
         /** The UART exists, its output goes nowhere and it has no input. */
         NULL,
