@@ -16,6 +16,7 @@ import tvmm.devices.pic.PicPair;
 import tvmm.devices.platform.Layout;
 import tvmm.devices.platform.LegacyPlatform;
 import tvmm.devices.time.HostClock;
+import tvmm.devices.time.VirtualClock;
 import tvmm.devices.uart.Uart16550;
 import tvmm.vmm.boot.BootException;
 import tvmm.vmm.boot.BootLayout;
@@ -115,6 +116,21 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     @Override
     public PicPair pic() {
         return legacy.pic;
+    }
+
+    @Override
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    @Override
+    public long tscHz() {
+        return TSC_HZ;
+    }
+
+    @Override
+    public int cpuCount() {
+        return config.cpus();
     }
 
     public Vmm vmm() {

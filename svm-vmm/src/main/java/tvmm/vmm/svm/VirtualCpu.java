@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import tvmm.cpu.Vcpu;
 import tvmm.cpu.mem.PhysicalMemory;
+import tvmm.cpu.sysinstr.SystemCpu;
 import tvmm.cpu.state.CpuState;
 import tvmm.cpu.state.Flags;
 import tvmm.cpu.svm.EventInjection;
@@ -36,6 +37,7 @@ public final class VirtualCpu {
     private final VcpuUtcb utcb;
     private final VcpuExitPort exitPort;
     private final LocalApic apic;
+    private final SystemCpu system;
     private final PicPair pic;
     private final Vmm vmm;
     private final AtomicLongArray exits = new AtomicLongArray(ExitIndex.COUNT);
@@ -44,14 +46,17 @@ public final class VirtualCpu {
     private boolean waitForSipi;
     private long seenGeneration = -1;
 
-    VirtualCpu(Vmm vmm, int index, PhysicalMemory memory, LocalApic apic, PicPair pic) {
+    VirtualCpu(Vmm vmm, int index, VmmPlatform platform, LocalApic apic) {
+        PhysicalMemory memory = platform.memory().ram();
         this.vmm = vmm;
         this.index = index;
         this.bsp = index == 0;
         this.apic = apic;
-        this.pic = pic;
+        this.pic = platform.pic();
         this.exitPort = new VcpuExitPort(this);
         this.cpu = new Vcpu(null, memory, exitPort);
+        PlatformMsrs msrs = new PlatformMsrs(apic, platform.clock(), platform.tscHz(), this::kick);
+        this.system = SystemLayer.install(cpu, memory, platform.cpuCount(), index, platform.tscHz(), msrs);
         this.svm = new Svm(cpu, vmcb);
         this.utcb = new VcpuUtcb(index, vmcb, cpu.state);
         exitPort.attach(utcb);
@@ -97,6 +102,7 @@ public final class VirtualCpu {
     public void enter(tvmm.vmm.boot.InitialCpuState boot) {
         BootEntry.write(boot, vmcb, utcb.gpr);
         VmcbState.load(vmcb, utcb.gpr, cpu.state, BootEntry.GROUPS);
+        system.mmu.flushAll();
         waitForSipi = false;
     }
 
@@ -262,6 +268,7 @@ public final class VirtualCpu {
                 vmcb.setEventInj(0);
                 waitForSipi = false;
                 cpu.flushUnits();
+                system.mmu.flushAll(); // paging is off again: no old translation may survive
                 return;
             }
             LockSupport.park(this);

@@ -83,7 +83,7 @@ public final class Vmm {
         if (n >= MAX_VCPUS) {
             throw new IllegalArgumentException("at most " + MAX_VCPUS + " vCPUs");
         }
-        VirtualCpu v = new VirtualCpu(this, n, platform.memory().ram(), apic, platform.pic());
+        VirtualCpu v = new VirtualCpu(this, n, platform, apic);
         int base = EXIT_BASE + n * ExitIndex.COUNT;
         portal(base, v, ExitCode.IOIO, "ioio", Mtd.QUAL, handlers::ioio);
         portal(base, v, ExitCode.NPF, "npf", Mtd.QUAL, handlers::npf);

@@ -2,6 +2,7 @@ package tvmm.vmm.svm;
 
 import tvmm.devices.bus.IoBus;
 import tvmm.devices.pic.PicPair;
+import tvmm.devices.time.VirtualClock;
 import tvmm.vmm.memory.GuestMemoryMap;
 
 /**
@@ -15,4 +16,13 @@ public interface VmmPlatform {
     GuestMemoryMap memory();
 
     PicPair pic();
+
+    /** The machine's one clock (DESIGN.md §6). */
+    VirtualClock clock();
+
+    /** Guest TSC frequency (what CPUID 0x15/0x16 and RDTSC agree on). */
+    long tscHz();
+
+    /** Number of vCPUs the machine will have (CPUID reports it). */
+    int cpuCount();
 }
