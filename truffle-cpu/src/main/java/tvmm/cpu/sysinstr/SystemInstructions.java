@@ -9,6 +9,7 @@ import tvmm.cpu.state.CpuState;
 import tvmm.decode.Instruction;
 import tvmm.decode.Op;
 import tvmm.decode.OperandKind;
+import tvmm.decode.Prefix;
 import tvmm.decode.Reg;
 import tvmm.decode.RegClass;
 
@@ -113,6 +114,8 @@ public final class SystemInstructions implements InsnFactory {
                 return new IoInsns.Io(a, len, true, port(d, 1), SysOperands.reg(d.reg(0)));
             case OUT:
                 return new IoInsns.Io(a, len, false, port(d, 0), SysOperands.reg(d.reg(1)));
+            case INS_B: case INS_W: case INS_D: case OUTS_B: case OUTS_W: case OUTS_D:
+                return stringIo(d, a);
             case CLI:
                 return new IoInsns.Cli(a, len);
             case STI:
@@ -120,6 +123,18 @@ public final class SystemInstructions implements InsnFactory {
             default:
                 return null;
         }
+    }
+
+    private static Insn stringIo(Instruction d, long a) {
+        boolean in = d.op == Op.INS_B || d.op == Op.INS_W || d.op == Op.INS_D;
+        int size = switch (d.op) {
+            case INS_B, OUTS_B -> 1;
+            case INS_W, OUTS_W -> 2;
+            default -> 4;
+        };
+        boolean rep = d.hasPrefix(Prefix.REP) || d.hasPrefix(Prefix.REPNE); // F2 acts as REP for INS/OUTS
+        int seg = d.segmentOverride != null ? d.segmentOverride.num : CpuState.DS;
+        return new StringIoInsns.StringIo(a, d.length, in, size, d.addressSize, seg, rep);
     }
 
     /** The immediate port of IN/OUT, or -1 for DX. */

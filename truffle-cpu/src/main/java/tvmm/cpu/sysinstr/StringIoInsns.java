@@ -1,0 +1,81 @@
+package tvmm.cpu.sysinstr;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import tvmm.cpu.interrupts.CpuStateView;
+import tvmm.cpu.nodes.Insn;
+import tvmm.cpu.nodes.MemOperand;
+import tvmm.cpu.seg.IoPermission;
+import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.Flags;
+
+/**
+ * INS and OUTS, with or without REP (SDM vol. 2 INS/OUTS, REP): port DX, memory ES:rDI for
+ * INS (no override) and seg:rSI for OUTS, rSI/rDI stepped by ±size per DF, rCX counting in
+ * the address size. Each iteration commits its register updates, so a fault in the middle
+ * leaves a state from which the instruction restarts where it stopped (RIP stays on it).
+ */
+final class StringIoInsns {
+    private StringIoInsns() {
+    }
+
+    static final class StringIo extends Insn {
+        private final boolean in;
+        private final int size;
+        private final int addrSize;
+        private final int seg;
+        private final boolean rep;
+
+        StringIo(long address, int length, boolean in, int size, int addrSize, int seg, boolean rep) {
+            super(address, length);
+            this.in = in;
+            this.size = size;
+            this.addrSize = addrSize;
+            this.seg = seg;
+            this.rep = rep;
+        }
+
+        @Override
+        public byte kind() {
+            return LEAVE;
+        }
+
+        private long mask(long v) {
+            return addrSize == 2 ? v & 0xffff : addrSize == 4 ? v & 0xffff_ffffL : v;
+        }
+
+        /** Writes an index register at the address size (a 32-bit write zero-extends, 16 bits merge). */
+        private void setIndex(CpuState s, int reg, long v) {
+            s.gpr[reg] = addrSize == 2 ? (s.gpr[reg] & ~0xffffL) | (v & 0xffff) : mask(v);
+        }
+
+        @Override
+        @TruffleBoundary(transferToInterpreterOnException = false)
+        public void execute(CpuState s) {
+            int port = (int) s.gpr[CpuState.RDX] & 0xffff;
+            if (IoInsns.needsCheck(s)) {
+                CpuStateView v = new CpuStateView(s);
+                IoPermission.check(v, v, port, size);
+            }
+            boolean m64 = s.codeSize == 8;
+            long step = (s.rflags & Flags.DF) != 0 ? -size : size;
+            int index = in ? CpuState.RDI : CpuState.RSI;
+            while (!rep || mask(s.gpr[CpuState.RCX]) != 0) {
+                long offset = mask(s.gpr[index]);
+                if (in) {
+                    long linear = MemOperand.linear(s, CpuState.ES, offset, size, m64);
+                    s.mem.readForWrite(linear, size); // fault before the device sees the read
+                    s.mem.write(linear, size, s.mem.exits().ioIn(port, size));
+                } else {
+                    long linear = MemOperand.linear(s, seg, offset, size, m64);
+                    s.mem.exits().ioOut(port, size, s.mem.read(linear, size));
+                }
+                setIndex(s, index, offset + step);
+                if (!rep) {
+                    break;
+                }
+                setIndex(s, CpuState.RCX, mask(s.gpr[CpuState.RCX]) - 1);
+            }
+            s.rip = next();
+        }
+    }
+}
