@@ -108,10 +108,10 @@ class EscapeDecoderTest {
     void helpListsEveryEscape() {
         String help = Escape.helpText("C-a", "\n");
         for (Escape e : Escape.values()) {
-            assertTrue(help.contains("C-a " + e.key + " "), help);
+            assertTrue(help.contains("C-a " + e.key + "    " + e.help + "\n"), help);
         }
-        assertTrue(help.contains("C-a C-a   sends C-a"), help);
-        assertTrue(help.contains("C-a a     sends C-a"), help);
+        assertTrue(help.startsWith("C-a h    print this help\nC-a x    exit tvmm\n"), "QEMU's order: " + help);
+        assertTrue(help.endsWith("C-a a    sends C-a\nC-a C-a  sends C-a\n"), help);
         assertEquals(Escape.values().length + 2, help.split("\n").length);
         assertNull(Escape.forKey('z'));
     }

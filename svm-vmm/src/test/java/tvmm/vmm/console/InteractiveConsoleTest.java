@@ -69,7 +69,7 @@ class InteractiveConsoleTest {
         keys("C-a", "C-a", "C-a", "a");
         waitForScreen(s -> s.contains("<01><01>"), "C-a C-a and C-a a send a literal C-a");
         keys("C-a", "h");
-        waitForScreen(s -> s.contains("C-a x     exit tvmm"), "the escape help");
+        waitForScreen(s -> s.contains("C-a x    exit tvmm"), "the escape help");
         keys("Enter");
         keys("-l", "z");
         waitForScreen(s -> s.contains("\nZ"), "Enter as CR (the guest answers CR LF), then z");
