@@ -46,6 +46,50 @@ public final class FpArith {
         return sqrt(e, Fp.F80);
     }
 
+    /** x87 two-operand arithmetic kinds for {@link #binary80}. */
+    public static final int OP_ADD = 0, OP_SUB = 1, OP_SUBR = 2, OP_MUL = 3, OP_DIV = 4, OP_DIVR = 5;
+
+    /**
+     * FADD/FSUB/FSUBR/FMUL/FDIV/FDIVR: a (80-bit) op b, where b is in format bfmt: Fp.F80
+     * (b = significand, bse = sign/exponent) or Fp.F32/Fp.F64 raw bits from memory, which are
+     * used unconverted so that an SNaN or denormal memory operand is seen as such.
+     */
+    public static long binary80(FpEnv e, int op, long as, int ae, int bfmt, long b, int bse) {
+        Fp.unpack80(e, false, as, ae);
+        Fp.unpack(e, true, bfmt, b, bse);
+        switch (op) {
+            case OP_ADD:
+                return add(e, Fp.F80, false);
+            case OP_SUB:
+                return add(e, Fp.F80, true);
+            case OP_SUBR:
+                swapSlots(e);
+                return add(e, Fp.F80, true);
+            case OP_MUL:
+                return mul(e, Fp.F80);
+            case OP_DIV:
+                return div(e, Fp.F80);
+            default:
+                swapSlots(e);
+                return div(e, Fp.F80);
+        }
+    }
+
+    static void swapSlots(FpEnv e) {
+        int c = e.aCls;
+        int s = e.aSign;
+        int x = e.aExp;
+        long g = e.aSig;
+        e.aCls = e.bCls;
+        e.aSign = e.bSign;
+        e.aExp = e.bExp;
+        e.aSig = e.bSig;
+        e.bCls = c;
+        e.bSign = s;
+        e.bExp = x;
+        e.bSig = g;
+    }
+
     // ---- float32 / float64 (raw bits) ----
 
     public static int add32(FpEnv e, int a, int b, boolean sub) {

@@ -66,6 +66,17 @@ X87(fild64, "fildll %[m]")
 X87(fbstp, "fbstp %[m]")
 X87(fbld, "fbld %[m]")
 X87(fincstp_pop, "fstp %%st(0)\n fstp %%st(0)\n fstp %%st(0)")
+X87(fld1, "fld1")
+X87(fldl2t, "fldl2t")
+X87(fldl2e, "fldl2e")
+X87(fldpi, "fldpi")
+X87(fldlg2, "fldlg2")
+X87(fldln2, "fldln2")
+X87(fxch, "fxch %%st(1)")
+X87(fchs, "fchs")
+X87(fabs, "fabs")
+X87(ftst, "ftst")
+X87(faddp, "faddp %%st, %%st(1)\n fld1")
 X87(push9, "fld1\n fld1\n fld1\n fld1\n fld1\n fld1\n fld1")
 
 typedef struct { const char *name; void (*fn)(void); } xop;
@@ -75,7 +86,7 @@ static const xop xops[] = {
     E(fprem) E(fprem1) E(fsin) E(fcos) E(fsincos) E(fptan) E(fpatan) E(f2xm1) E(fyl2x) E(fyl2xp1)
     E(fcom) E(fucom) E(fcomi) E(fucomi) E(fxam) E(fadd32) E(fadd64) E(fst32) E(fst64) E(fld32) E(fld64)
     E(fist16) E(fist32) E(fist64) E(fisttp16) E(fisttp32) E(fisttp64) E(fild64) E(fbstp) E(fbld)
-    E(fincstp_pop) E(push9)
+    E(fincstp_pop) E(push9) E(fld1) E(fldl2t) E(fldl2e) E(fldpi) E(fldlg2) E(fldln2) E(fxch) E(fchs) E(fabs) E(ftst) E(faddp)
 #undef E
 };
 
