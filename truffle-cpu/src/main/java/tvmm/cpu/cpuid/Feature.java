@@ -49,13 +49,14 @@ public enum Feature {
     HYPERVISOR(1, Reg.ECX, 31, true),
     // Leaf 7.0 EBX
     FSGSBASE(7, Reg.EBX, 0, false),
-    BMI1(7, Reg.EBX, 3, false),
-    SMEP(7, Reg.EBX, 7, false),         // PageWalker honours CR4.SMEP; off until the CR4 path is tested
-    BMI2(7, Reg.EBX, 8, false),
+    BMI1(7, Reg.EBX, 3, true),          // ANDN, BEXTR, BLS*, TZCNT: engine, difftested
+    SMEP(7, Reg.EBX, 7, true),          // PageWalker, ControlRegisters (CR4), TLB flush on change
+    BMI2(7, Reg.EBX, 8, true),          // BZHI, MULX, PDEP, PEXT, RORX, SARX/SHLX/SHRX: engine
     ERMS(7, Reg.EBX, 9, false),
     INVPCID(7, Reg.EBX, 10, false),
-    ADX(7, Reg.EBX, 19, false),
-    SMAP(7, Reg.EBX, 20, false),        // needs STAC/CLAC in the ISA
+    RDSEED(7, Reg.EBX, 18, true),
+    ADX(7, Reg.EBX, 19, true),          // ADCX, ADOX: engine, difftested
+    SMAP(7, Reg.EBX, 20, false),        // needs STAC/CLAC and AC-aware supervisor accesses in the engine
     // Leaf 7.0 ECX
     UMIP(7, Reg.ECX, 2, false),
     LA57(7, Reg.ECX, 16, false),        // 5-level paging: not implemented

@@ -54,6 +54,18 @@ class CpuidModelTest {
     }
 
     @Test
+    void everyFeatureBitIsReportedExactlyWhenImplemented() {
+        for (Feature f : Feature.values()) {
+            if (f == Feature.OSXSAVE) {
+                continue; // mirrors CR4.OSXSAVE, not a static property
+            }
+            int[] r = model.query(f.leaf, 0, 0, 0);
+            int reg = r[f.reg.ordinal()];
+            assertEquals(f.implemented, (reg >>> f.bit & 1) == 1, f.name());
+        }
+    }
+
+    @Test
     void tscAndCrystalLeavesAgree() {
         int[] r = model.query(0x15, 0, 0, 0);
         assertEquals(2_000_000_000L, (long) r[2] * r[1] / r[0]);
