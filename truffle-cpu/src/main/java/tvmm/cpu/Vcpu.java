@@ -11,7 +11,9 @@ import tvmm.cpu.nodes.SoftwareInterrupt;
 import tvmm.cpu.nodes.Unit;
 import tvmm.cpu.nodes.UnitBuilder;
 import tvmm.cpu.nodes.UnitCache;
+import tvmm.cpu.interrupts.Vectors;
 import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.Flags;
 import tvmm.cpu.svm.ExitCode;
 
 /**
@@ -26,6 +28,8 @@ public final class Vcpu {
     public final MemoryAccess mem;
     private final PhysicalMemory phys;
     private final UnitCache cache = new UnitCache();
+    /** One-instruction units for interrupt shadows and single-stepping. */
+    private final UnitCache stepCache = new UnitCache();
     private final UnitBuilder builder;
     private Delivery delivery;
     /** run() returns when RIP reaches this linear address (-1: never). */
@@ -64,6 +68,7 @@ public final class Vcpu {
     /** Drops every translation (after the guest-physical map changed under all pages). */
     public void flushUnits() {
         cache.clear();
+        stepCache.clear();
     }
 
     /** Runs guest code until a VM exit, an undelivered exception, or the stop address. */
@@ -74,6 +79,12 @@ public final class Vcpu {
                 return RunResult.stop();
             }
             try {
+                boolean singleStep = (s.rflags & Flags.TF) != 0;
+                if (s.interruptShadow || singleStep) {
+                    if (step(s, singleStep)) {
+                        continue;
+                    }
+                }
                 if (s.events() != 0) {
                     if (s.takeEvents(CpuState.EVENT_KICK) != 0) {
                         // Like a physical interrupt under SVM: leave with an INTR exit.
@@ -103,7 +114,37 @@ public final class Vcpu {
         }
     }
 
+    /**
+     * Runs exactly one instruction: after STI/MOV SS (no event is accepted in between) and
+     * while RFLAGS.TF is set (then a single-step #DB trap follows, SDM Vol. 3 §17.3.1.4,
+     * unless the instruction opened an interrupt shadow: MOV SS defers the trap by one).
+     * Returns true when the caller must start over (an event was delivered).
+     */
+    private boolean step(CpuState s, boolean singleStep) {
+        s.interruptShadow = false;
+        Unit u = lookup(s, stepCache, 1);
+        s.codeModified = false;
+        unitsExecuted++;
+        u.target.call();
+        if (singleStep && !s.interruptShadow && s.rip != stopAt) {
+            s.dr[6] |= DR6_BS;
+            GuestFault trap = new GuestFault(Vectors.DB, 0, 0);
+            if (delivery == null) {
+                throw trap;
+            }
+            delivery.fault(s, trap); // a trap: RIP already points after the instruction
+        }
+        return true;
+    }
+
+    /** DR6.BS: the #DB came from single-stepping. */
+    private static final long DR6_BS = 1L << 14;
+
     private Unit lookup(CpuState s) {
+        return lookup(s, cache, UnitBuilder.MAX_INSNS);
+    }
+
+    private Unit lookup(CpuState s, UnitCache cache, int maxInsns) {
         long rip = s.rip;
         long linear = codeLinear(s, rip);
         long pa = mem.translateFetch(linear);
@@ -113,7 +154,7 @@ public final class Vcpu {
             u = null;
         }
         if (u == null) {
-            u = builder.build(s, rip, linear, pa, stopAt);
+            u = builder.build(s, rip, linear, pa, stopAt, maxInsns);
             unitsBuilt++;
             cache.put(u);
         }

@@ -38,6 +38,11 @@ public final class UnitBuilder {
      * {@code pa}); {@code stopAt} is a RIP the unit must not include (-1 for none).
      */
     public Unit build(CpuState s, long rip, long linear, long pa, long stopAt) {
+        return build(s, rip, linear, pa, stopAt, MAX_INSNS);
+    }
+
+    /** As above with at most {@code maxInsns} instructions (1 for single-stepping). */
+    public Unit build(CpuState s, long rip, long linear, long pa, long stopAt, int maxInsns) {
         MemoryAccess mem = s.mem;
         PhysicalMemory phys = mem.physical();
         int version = phys.isRam(pa) ? phys.markCode(pa) : 0;
@@ -51,7 +56,7 @@ public final class UnitBuilder {
         long linear2 = -1;
         long physical2 = -1;
         int version2 = 0;
-        while (off < inPage && insns.size() < MAX_INSNS) {
+        while (off < inPage && insns.size() < maxInsns) {
             long address = rip + off;
             if (address == stopAt) {
                 break;
@@ -71,7 +76,7 @@ public final class UnitBuilder {
                 }
                 d = decoder.decode(buf, off, inPage - off + Decoder.MAX_LENGTH, bits);
             }
-            Insn n = factory.create(d, address, s);
+            Insn n = create(d, address, s);
             insns.add(n);
             off += Math.max(1, d.length);
             byte k = n.kind();
@@ -81,6 +86,29 @@ public final class UnitBuilder {
         }
         UnitRoot root = new UnitRoot(language, s, rip, insns.toArray(new Insn[0]), rip + off);
         return new Unit(root, pa, s.modeKey, version, linear2, physical2, version2);
+    }
+
+    /**
+     * The factory's node, or a #UD node if building it failed: an instruction tvmm cannot
+     * build must not take the VMM down (logged once per unit build).
+     */
+    private Insn create(Instruction d, long address, CpuState s) {
+        try {
+            return factory.create(d, address, s);
+        } catch (RuntimeException e) {
+            System.err.println("tvmm: cpu: cannot build " + d + " at " + Long.toHexString(address) + " (" + e + "): #UD");
+            return new Insn(address, Math.max(1, d.length)) {
+                @Override
+                public byte kind() {
+                    return LEAVE;
+                }
+
+                @Override
+                public void execute(CpuState st) {
+                    throw GuestFault.ud();
+                }
+            };
+        }
     }
 
     private static int readCode(MemoryAccess mem, PhysicalMemory phys, long pa) {

@@ -51,6 +51,13 @@ public final class CpuState implements PagingControl {
     /** Key bits that select the translation of a code page (see {@link #updateMode()}). */
     public int modeKey;
 
+    /**
+     * Interrupt shadow (SDM Vol. 3 §6.8.3): set by STI (when IF was 0), MOV SS and POP SS.
+     * The engine then runs exactly one more instruction before it accepts any event (and
+     * before a single-step #DB), and clears it.
+     */
+    public boolean interruptShadow;
+
     /** Set by a store that hit a page holding translated code: the unit must stop after it. */
     public boolean codeModified;
 

@@ -1,0 +1,50 @@
+package tvmm.cpu.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import org.junit.jupiter.api.Test;
+import tvmm.cpu.RunResult;
+import tvmm.cpu.interrupts.Vectors;
+import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.Flags;
+import tvmm.cpu.svm.ExitCode;
+
+/** Single-instruction execution: the interrupt shadow and the TF single-step trap (SDM Vol. 3 §6.8.3, §17.3.1.4). */
+class StepTest {
+    @Test
+    void aPendingEventWaitsOneInstructionInTheShadow() {
+        try (TestMachine m = new TestMachine()) {
+            m.load(0x1000, 0xff, 0xc0, 0xff, 0xc0, 0xff, 0xc0); // inc eax x3
+            m.vcpu.state.gpr[0] = 0;
+            m.vcpu.state.interruptShadow = true;
+            m.vcpu.kick();
+            RunResult r = m.run(0x1000, 0x1006);
+            assertNotNull(r.exit());
+            assertEquals(ExitCode.INTR, r.exit().code);
+            assertEquals(1, m.reg(0), "exactly the shadowed instruction ran before the event");
+            assertEquals(0x1002, m.vcpu.state.rip);
+
+            m.vcpu.kick();
+            r = m.run(0x1000, 0x1006);
+            assertEquals(ExitCode.INTR, r.exit().code);
+            assertEquals(1, m.reg(0), "without a shadow the event comes first");
+        }
+    }
+
+    @Test
+    void trapFlagTrapsAfterEachInstruction() {
+        try (TestMachine m = new TestMachine()) {
+            m.load(0x1000, 0xff, 0xc0, 0xff, 0xc0); // inc eax x2
+            CpuState s = m.vcpu.state;
+            s.gpr[0] = 0;
+            s.rflags |= Flags.TF;
+            RunResult r = m.run(0x1000, 0x1004);
+            assertNotNull(r.fault());
+            assertEquals(Vectors.DB, r.fault().vector());
+            assertEquals(0x1002, s.rip, "a trap: RIP after the instruction");
+            assertEquals(1, m.reg(0));
+            assertEquals(1L << 14, s.dr[6] & (1L << 14), "DR6.BS");
+        }
+    }
+}
