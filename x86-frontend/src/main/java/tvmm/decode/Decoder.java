@@ -49,7 +49,7 @@ public final class Decoder extends OperandDecoder {
         int b;
         // Legacy prefixes in any order, REX last (SDM Vol. 2 §2.1.1, §2.2.1).
         for (;;) {
-            if (pos >= MAX_LENGTH) {
+            if (cur - off >= MAX_LENGTH) {
                 return finish(Status.TOO_LONG);
             }
             b = fetch();
@@ -103,7 +103,7 @@ public final class Decoder extends OperandDecoder {
                 map = 1;
                 e = Tables.MAP_0F[b];
             }
-        } else if ((b == 0xC4 || b == 0xC5 || b == 0x62) && (mode == 64 || (peek(pos) & 0xC0) == 0xC0)) {
+        } else if ((b == 0xC4 || b == 0xC5 || b == 0x62) && (mode == 64 || (peek(cur - off) & 0xC0) == 0xC0)) {
             // VEX/EVEX (SDM Vol. 2 §2.3.5, §2.7.1); outside 64-bit mode only when the next byte
             // could not be a ModRM with a memory operand (else it is LES/LDS/BOUND).
             if (rex != 0 || has66 || lastRep != 0 || (prefixes & Prefix.LOCK) != 0) {
@@ -167,13 +167,12 @@ public final class Decoder extends OperandDecoder {
             }
             applyEvex(e);
         }
-        int[] specs = e.ops;
-        for (int i = 0; i < specs.length; i++) {
-            if (!operand(i, specs[i], e)) {
-                return finish(Status.INVALID);
-            }
+        int n = e.nops;
+        if (n > 0 && (!operand(0, e.spec0, e) || n > 1 && (!operand(1, e.spec1, e)
+                || n > 2 && (!operand(2, e.spec2, e) || n > 3 && !operand(3, e.spec3, e))))) {
+            return finish(Status.INVALID);
         }
-        nops = specs.length;
+        nops = n;
         if (nops > 0 && sizes[0] == 1 && (kinds[0] == K_REG || kinds[0] == K_MEM
                 || kinds[0] == K_STR_DST || kinds[0] == K_MOFFS)) {
             osize = 1;

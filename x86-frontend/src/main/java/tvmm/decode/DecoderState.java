@@ -91,7 +91,9 @@ abstract class DecoderState {
     byte[] buf;
     int off;
     int lim;
-    int pos;
+    /** Absolute index of the next byte in buf, and of the end of the available bytes. */
+    int cur;
+    int end;
     int peekEnd;
     final byte[] scratch = new byte[MAX_LENGTH];
     int segOverride;
@@ -121,9 +123,15 @@ abstract class DecoderState {
     int evexVp;
 
 
-    int fetch() {
-        int p = pos++;
-        return p < lim ? buf[off + p] & 0xff : 0;
+    /** The next byte, or 0 past the available ones (finish() then reports TRUNCATED). Kept tiny so it inlines. */
+    final int fetch() {
+        int p = cur++;
+        return p < end ? buf[p] & 0xff : 0;
+    }
+
+    /** Bytes consumed so far. */
+    final int pos() {
+        return cur - off;
     }
 
     int peek(int p) {
@@ -135,7 +143,8 @@ abstract class DecoderState {
 
     void reset(int bits) {
         mode = bits == 16 || bits == 32 ? bits : 64;
-        pos = 0;
+        cur = off;
+        end = off + lim;
         peekEnd = 0;
         status = OK;
         op = 0;
@@ -189,8 +198,9 @@ abstract class DecoderState {
 
     Instruction finish(Status st) {
         int s = st.ordinal();
-        int end = Math.max(pos, peekEnd);
-        if (end > lim && lim < MAX_LENGTH) {
+        int pos = cur - off;
+        int need = Math.max(pos, peekEnd);
+        if (need > lim && lim < MAX_LENGTH) {
             s = Status.TRUNCATED.ordinal();
             length = lim;
         } else if (pos > MAX_LENGTH) {

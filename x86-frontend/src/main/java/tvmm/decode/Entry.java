@@ -45,6 +45,12 @@ final class Entry {
     /** {@code op.ordinal()}, kept beside the flags so the decoder reads one cache line. */
     final int opOrd;
     final int[] ops;
+    /** The operand specs again as fields (no array to chase on the hot path) and their count. */
+    final int nops;
+    final int spec0;
+    final int spec1;
+    final int spec2;
+    final int spec3;
     final int flags;
     /** Tuple size N of EVEX disp8*N compression, 0 = full vector (computed). */
     final int tuple;
@@ -55,6 +61,11 @@ final class Entry {
         this.op = null;
         this.opOrd = 0;
         this.ops = null;
+        this.nops = 0;
+        this.spec0 = 0;
+        this.spec1 = 0;
+        this.spec2 = 0;
+        this.spec3 = 0;
         this.flags = 0;
         this.tuple = 0;
     }
@@ -65,6 +76,11 @@ final class Entry {
         this.op = op;
         this.opOrd = op.ordinal();
         this.ops = ops;
+        this.nops = ops.length;
+        this.spec0 = ops.length > 0 ? ops[0] : 0;
+        this.spec1 = ops.length > 1 ? ops[1] : 0;
+        this.spec2 = ops.length > 2 ? ops[2] : 0;
+        this.spec3 = ops.length > 3 ? ops[3] : 0;
         this.flags = flags;
         this.tuple = tuple;
     }
