@@ -56,6 +56,9 @@ final class RawTerminal {
                 .dumb(true) // explicit: fall back silently, we test for it below
                 .nativeSignals(false)
                 .provider(System.getProperty("tvmm.console.provider", "exec"))
+                // We use no terminal capabilities, only the settings; a fixed type keeps
+                // TERM=dumb (Emacs shells, some CI) from making jline refuse a real terminal.
+                .type("ansi")
                 .build();
         if (t instanceof DumbTerminal) {
             t.close();

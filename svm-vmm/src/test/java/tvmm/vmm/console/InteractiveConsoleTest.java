@@ -88,7 +88,7 @@ class InteractiveConsoleTest {
 
     @Test
     void guestPowerOffRestoresTheTerminal() throws Exception {
-        start("poweroff");
+        startWith("poweroff", "TERM=dumb "); // still raw mode: "(terminal)" in the banner
         keys("-l", "#");
         assertEquals("0", exitStatus("poweroff"));
         assertTrue(screen().contains("reboot: Power down"), "the guest's last words are written before exit");
@@ -142,12 +142,17 @@ class InteractiveConsoleTest {
 
     /** Starts a shell in a fresh tmux server and runs the demo from it; waits for its banner. */
     private void start(String name) throws Exception {
+        startWith(name, "");
+    }
+
+    /** As {@link #start}, with environment assignments ({@code "VAR=value "}) for the demo. */
+    private void startWith(String name, String env) throws Exception {
         Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed (Debian: apt-get install -y tmux)");
         Path script = dir.resolve("run.sh");
         Files.writeString(script, String.join("\n",
                 "# the demo between two snapshots of the terminal settings",
                 "stty -g > \"$1.before\"",
-                "'" + javaBinary() + "' --enable-native-access=ALL-UNNAMED -cp '" + testClassPath() + "' "
+                env + "'" + javaBinary() + "' --enable-native-access=ALL-UNNAMED -cp '" + testClassPath() + "' "
                         + ConsoleDemo.class.getName() + " \"$1.closed\"",
                 "status=$?",
                 "stty -g > \"$1.after\"",
