@@ -232,6 +232,8 @@ class X87StateTest {
         }
         assertEquals(a.fip & ptrMask, b.fip & ptrMask);
         assertEquals(a.fdp & ptrMask, b.fdp & ptrMask);
-        assertEquals(a.fop, b.fop);
+        if (ptrMask != 0xffffL) {
+            assertEquals(a.fop, b.fop); // the 16-bit protected-mode image has no opcode field
+        }
     }
 }
