@@ -35,7 +35,6 @@ class InteractiveConsoleTest {
 
     @TempDir
     Path dir;
-    private final String socket = "tvmm-console-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private boolean serverStarted;
     private static String snapshotClassPath;
     private static Path snapshotDir;
@@ -211,7 +210,9 @@ class InteractiveConsoleTest {
     }
 
     private String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        // Our own server on a socket in the test's directory: no other tmux is touched, and
+        // the socket goes away with the directory.
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", dir.resolve("tmux.sock").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
