@@ -166,6 +166,52 @@ final class SegmentInsns {
         }
     }
 
+    /** ARPL r/m16, r16 (protected mode, not 64-bit): raises the destination's RPL to the source's, ZF = adjusted. */
+    static final class Arpl extends Insn {
+        private final Operand dst;
+        private final Operand src;
+
+        Arpl(long address, int length, Operand dst, Operand src) {
+            super(address, length);
+            this.dst = dst;
+            this.src = src;
+        }
+
+        @Override
+        public byte kind() {
+            return dst.isMemory() ? STORE : SEQ;
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            if (!TableInsns.protectedMode(s)) {
+                throw GuestFault.ud();
+            }
+            long loc = dst.locate(s);
+            long d = dst.readForWrite(s, loc);
+            int rpl = (int) src.get(s) & 3;
+            tvmm.cpu.state.Flags.materialize(s);
+            if ((d & 3) < rpl) {
+                dst.write(s, loc, (d & ~3L) | rpl);
+                s.rflags |= tvmm.cpu.state.Flags.ZF;
+            } else {
+                s.rflags &= ~tvmm.cpu.state.Flags.ZF;
+            }
+        }
+    }
+
+    /** RDPMC: no performance counters exist (CPUID leaf 0xA reports none), so every counter is #GP(0). */
+    static final class Rdpmc extends Insn {
+        Rdpmc(long address, int length) {
+            super(address, length);
+        }
+
+        @Override
+        public void execute(CpuState s) {
+            throw GuestFault.gp(0);
+        }
+    }
+
     static final class Invalid extends Insn {
         Invalid(long address, int length) {
             super(address, length);

@@ -116,6 +116,11 @@ public final class SystemInstructions implements InsnFactory {
                 return new IoInsns.Io(a, len, false, port(d, 0), SysOperands.reg(d.reg(1)));
             case INS_B: case INS_W: case INS_D: case OUTS_B: case OUTS_W: case OUTS_D:
                 return stringIo(d, a);
+            case ARPL:
+                return d.mode == 64 ? null : new SegmentInsns.Arpl(a, len, SysOperands.rm(d, 0, a, 2),
+                        SysOperands.reg(d.reg(1)));
+            case RDPMC:
+                return new SegmentInsns.Rdpmc(a, len);
             case CLI:
                 return new IoInsns.Cli(a, len);
             case STI:

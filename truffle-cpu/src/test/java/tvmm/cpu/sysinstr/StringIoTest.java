@@ -1,11 +1,8 @@
 package tvmm.cpu.sysinstr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +12,7 @@ class StringIoTest {
     Path tmp;
 
     String run(String body) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(TestGuestsOnTvmmTest.SOURCES));
-        Path src = tmp.resolve("t.asm");
-        Files.writeString(src, "%include \"lib/boot.inc\"\ntest_main:\n" + body + "\n    PASS\n%include \"lib/end.inc\"\n");
-        Path bin = tmp.resolve("t.bin");
-        Process p = new ProcessBuilder("nasm", "-f", "bin", "-I", TestGuestsOnTvmmTest.SOURCES.toAbsolutePath() + "/",
-                "-o", bin.toString(), src.toString()).redirectErrorStream(true).start();
-        String msg = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), msg);
-        try (GuestMachine m = new GuestMachine()) {
-            m.load(Files.readAllBytes(bin)).run(100_000);
-            assertEquals(1, m.exitStatus, m.stopReason + "\n" + m.console);
-            return m.console.toString();
-        }
+        return MiniGuest.run(tmp, body);
     }
 
     @Test
