@@ -171,7 +171,7 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         vmm.start();
         Stop s = vmm.awaitStop(timeout);
         if (s == null) {
-            vmm.stop(Stop.host("timed out after " + timeout.toSeconds() + " s"));
+            vmm.stop(Stop.timeout("guest still running after " + timeout.toSeconds() + " s (time limit)"));
             s = vmm.awaitStop(Duration.ofSeconds(10));
         }
         return s;

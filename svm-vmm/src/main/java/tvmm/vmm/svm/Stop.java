@@ -17,8 +17,10 @@ public record Stop(Kind kind, int status, String reason) {
         SHUTDOWN,
         /** An exit the VMM has no handler for, or a VMM fault. */
         ERROR,
-        /** Stopped from the host (Ctrl-A x, a test's timeout). */
-        HOST
+        /** Stopped from the host (Ctrl-A x, the end of a benchmark). */
+        HOST,
+        /** The run's time limit passed ({@code --timeout}): the guest did not finish. */
+        TIMEOUT
     }
 
     public static Stop debugExit(int status) {
@@ -39,6 +41,11 @@ public record Stop(Kind kind, int status, String reason) {
 
     public static Stop error(String reason) {
         return new Stop(Kind.ERROR, 4, reason);
+    }
+
+    /** Status 124, as coreutils' timeout reports a command that ran out of time. */
+    public static Stop timeout(String reason) {
+        return new Stop(Kind.TIMEOUT, 124, reason);
     }
 
     public static Stop host(String reason) {

@@ -86,4 +86,23 @@ class RunCommandTest {
         assertEquals(1, o.err().lines().count(), o.err());
         assertTrue(o.err().contains("triple fault"), o.err());
     }
+
+    @Test
+    void aGuestThatNeverStopsEndsAtTheTimeLimitWithStatus124() throws Exception {
+        byte[] kernel = Nasm.assemble("""
+                bits 32
+                org 0x100000
+                header:
+                dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
+                dd header, 0x100000, end, end, start
+                start:
+                jmp start
+                end:
+                """);
+        Path k = dir.resolve("spin.bin");
+        Files.write(k, kernel);
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "--timeout", "1");
+        assertEquals(124, o.status(), o.err());
+        assertTrue(o.err().contains("time limit"), o.err());
+    }
 }
