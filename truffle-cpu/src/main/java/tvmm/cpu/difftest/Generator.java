@@ -18,7 +18,7 @@ import tvmm.cpu.state.Flags;
  */
 public final class Generator {
     public static final List<String> CLASSES = List.of("alu", "shift", "muldiv", "bit", "mov", "xchg", "stack", "cond",
-            "branch", "string", "misc", "random", "random32");
+            "branch", "string", "misc", "random", "random32", "seq", "seq32");
 
     private static final long U_ALL = Flags.ARITH;
     private static final int RSP = 4;
@@ -131,6 +131,8 @@ public final class Generator {
             case "string" -> string(c);
             case "random" -> random(c, 64);
             case "random32" -> random(c, 32);
+            case "seq" -> sequence(c, 64);
+            case "seq32" -> sequence(c, 32);
             default -> misc(c);
         }
         c.regs[RSP] = Layout.STACK_TOP;
@@ -741,6 +743,27 @@ public final class Generator {
         c.asm.bytes(toInts(code[0]));
         c.undefined = undefined;
         c.label = "random" + mode;
+        c.mode = mode;
+    }
+
+    private static void sequence(Ctx c, int mode) {
+        byte[][] code = new byte[1][];
+        long undefined;
+        int tries = 0;
+        do {
+            for (int i = 0; i < 16; i++) {
+                c.regs[i] = c.value();
+            }
+            c.regs[RSP] = Layout.STACK_TOP;
+            undefined = RandomForms.buildSequence(c.r, DECODER.get(), c.regs, code, mode);
+        } while (undefined < 0 && ++tries < 100);
+        if (undefined < 0) {
+            misc(c);
+            return;
+        }
+        c.asm.bytes(toInts(code[0]));
+        c.undefined = undefined;
+        c.label = "seq" + mode;
         c.mode = mode;
     }
 

@@ -3,6 +3,7 @@ package tvmm.cpu.difftest;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import tvmm.cpu.state.Flags;
 import tvmm.decode.Decoder;
 import tvmm.decode.Instruction;
 import tvmm.decode.Op;
@@ -113,6 +114,45 @@ final class RandomForms {
         }
         codeOut[0] = code;
         return undefined;
+    }
+
+    /**
+     * A sequence of 2-4 random instructions (same filters as {@link #build}) whose flag
+     * dependencies are all on defined flags; returns the flags undefined at any point, or -1.
+     */
+    static long buildSequence(SplittableRandom r, Decoder decoder, long[] regs, byte[][] codeOut, int mode) {
+        int count = r.nextInt(2, 5);
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        long undefined = 0;
+        long everUndefined = 0;
+        byte[][] one = new byte[1][];
+        for (int k = 0; k < count; k++) {
+            long u = -1;
+            Instruction d = null;
+            for (int tries = 0; tries < 200 && u < 0; tries++) {
+                u = build(r, decoder, regs, one, mode);
+                if (u >= 0) {
+                    d = decoder.decode(one[0], 0, one[0].length, mode);
+                    boolean wordDoubleShiftByCl = FlagUse.countInRegister(d) && d.operandSize == 2
+                            && (d.op == tvmm.decode.Op.SHLD || d.op == tvmm.decode.Op.SHRD); // CL > 16: undefined result
+                    if ((FlagUse.reads(d) & undefined) != 0 || wordDoubleShiftByCl) {
+                        u = -1;
+                    }
+                }
+            }
+            if (u < 0) {
+                return -1;
+            }
+            if (FlagUse.countInRegister(d)) {
+                u |= Flags.OF | Flags.AF | Flags.CF; // CL may have changed: assume the worst
+            }
+            undefined = (undefined & ~FlagUse.alwaysWrites(d)) | u;
+            everUndefined |= undefined;
+            code.writeBytes(one[0]);
+        }
+        codeOut[0] = code.toByteArray();
+        // An exception may stop the sequence after any instruction: mask what was undefined at any point.
+        return everUndefined;
     }
 
     /** Points the memory operand into the data pages by choosing its base register's value. */

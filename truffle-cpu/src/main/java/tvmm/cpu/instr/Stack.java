@@ -229,9 +229,8 @@ final class Stack {
         @Override
         public void execute(CpuState s) {
             long oldSp = s.gpr[CpuState.RSP];
-            long sp = StackOps.sp(s, stackSize);
-            // Check the lowest and highest byte first so a fault leaves nothing half-done.
-            s.mem.readForWrite(StackOps.linear(s, stackSize, sp - 8L * size, 1), 1);
+            // Pushes in order; a fault restores ESP (the bytes already pushed stay, as on the
+            // host CPU, which reports the first push that faults).
             try {
                 for (int r = 0; r < 8; r++) {
                     StackOps.push(s, stackSize, size, r == CpuState.RSP ? oldSp : s.gpr[r]);
