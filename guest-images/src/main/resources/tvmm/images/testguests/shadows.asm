@@ -5,6 +5,7 @@
 %include "lib/boot.inc"
 
 APIC     equ 0xfee00000
+APIC_VER equ 0x30
 APIC_TPR equ 0x80
 APIC_EOI equ 0xb0
 APIC_SVR equ 0xf0
@@ -34,11 +35,19 @@ test_main:
     EXPECT [trace + 12], .g, "POP SS held the trap back too"
     EXPECT [trace + 16], .h, "trap after the next instruction"
 
+    ; A local APIC answers its version register (version 0x1x, at least 4 LVT entries); a
+    ; machine without one (tvmm's minimal test machine) reads 0 or all ones there.
     mov eax, 1
     cpuid
     bt edx, 9
-    jc .apic
-    PRINT "shadows: no local APIC, STI shadow not tested", 10
+    jnc .no_apic
+    mov eax, [APIC + APIC_VER]
+    cmp eax, 0
+    je .no_apic
+    cmp eax, -1
+    jne .apic
+.no_apic:
+    PRINT "note: no local APIC, STI shadow not tested", 10
     PASS
 .apic:
     PRINT "shadows: STI shadow with a self-IPI", 10

@@ -12,8 +12,9 @@ import tvmm.cpu.state.Flags;
 
 /**
  * IN and OUT through the vCPU's exit port (the SVM IOIO path), after the IOPL / TSS I/O
- * bitmap check; CLI and STI with the IOPL rule. The STI interrupt shadow is the engine's:
- * STI does not end the unit, so the next instruction runs before any event poll.
+ * bitmap check; CLI and STI with the IOPL rule. STI that sets IF opens the interrupt shadow
+ * ({@link CpuState#interruptShadow}) and ends the unit, so the engine runs exactly one more
+ * instruction before it accepts an event.
  */
 final class IoInsns {
     private IoInsns() {
@@ -92,11 +93,20 @@ final class IoInsns {
         }
 
         @Override
+        public byte kind() {
+            return LEAVE;
+        }
+
+        @Override
         public void execute(CpuState s) {
             if (!mayChangeIf(s)) {
                 throw GuestFault.gp(0);
             }
+            if ((s.rflags & Flags.IF) == 0) {
+                s.interruptShadow = true; // only an STI that sets IF opens a shadow (SDM vol. 2 STI)
+            }
             s.rflags |= Flags.IF;
+            s.rip = next();
         }
     }
 }

@@ -44,6 +44,7 @@ final class SegmentInsns {
         public void execute(CpuState s) {
             load(s, sreg, (int) src.get(s));
             if (sreg == CpuState.SS) {
+                s.interruptShadow = true; // MOV SS holds off events and #DB for one instruction
                 s.rip = next();
             }
         }
@@ -129,6 +130,7 @@ final class SegmentInsns {
             load(s, sreg, selector); // faults leave RSP unchanged
             s.gpr[CpuState.RSP] = newSp(s, sp + size);
             if (sreg == CpuState.SS) {
+                s.interruptShadow = true; // as MOV SS (SDM vol. 3 §6.8.3)
                 s.rip = next();
             }
         }

@@ -22,7 +22,7 @@ final class MiniGuest {
         String msg = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), msg);
         try (GuestMachine m = new GuestMachine()) {
-            m.load(Files.readAllBytes(bin)).run(100_000);
+            m.load(Files.readAllBytes(bin)).run(20_000);
             assertEquals(1, m.exitStatus, m.stopReason + "\n" + m.console);
             return m.console.toString();
         }
