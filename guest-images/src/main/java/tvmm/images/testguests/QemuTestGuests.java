@@ -29,7 +29,7 @@ public final class QemuTestGuests {
             TestGuestVerdict v = TestGuestVerdict.judge(guest, run.console, run.status == 0 ? -1 : run.status,
                     run.status == 0);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-9s %-4s %5.2f s  %s%n", guest.fileName(), v.passed() ? "ok" : "FAIL", seconds,
+            System.out.printf("%-11s %-4s %5.2f s  %s%n", guest.fileName(), v.passed() ? "ok" : "FAIL", seconds,
                     v.summary());
             if (verbose || !v.passed()) {
                 run.console.lines().forEach(l -> System.out.println("    | " + l));
