@@ -96,7 +96,8 @@ final class RandomForms {
             if (v == 0x64 || v == 0x65) {
                 return -1; // an FS/GS override anywhere among the prefixes
             }
-            if (!(v == 0x66 || v == 0x67 || v == 0xf2 || v == 0xf3 || v == 0xf0 || v == 0x2e || v == 0x3e || (v & 0xf0) == 0x40)) {
+            if (!(v == 0x66 || v == 0x67 || v == 0xf2 || v == 0xf3 || v == 0xf0 || v == 0x26 || v == 0x2e || v == 0x36 || v == 0x3e
+                    || (v & 0xf0) == 0x40)) {
                 break;
             }
         }
