@@ -131,6 +131,9 @@ public final class Disassembler {
     public static String operands(Instruction in, long ip) {
         StringBuilder sb = new StringBuilder();
         int skip = hasPseudoCompare(in) ? in.operandCount - 1 : x87Implicit(in);
+        if ((in.op == Op.AAD || in.op == Op.AAM) && in.imm == 10) {
+            skip = 0; // the default base 10 is not printed
+        }
         boolean first = true;
         for (int i = 0; i < in.operandCount; i++) {
             if (i == skip) {
@@ -163,7 +166,7 @@ public final class Disassembler {
                 || in.op == Op.FUCOMI || in.op == Op.FCOMI || in.op == Op.FUCOMIP || in.op == Op.FCOMIP)) {
             return 0;
         }
-        if (in.operandCount == 2 && in.opcode == 0xDE && in.reg(1) == Reg.ST0) {
+        if (in.operandCount == 2 && in.opcode == 0xDE && in.op != Op.FCOMP && in.reg(1) == Reg.ST0) {
             return 1;
         }
         return -1;
@@ -189,7 +192,7 @@ public final class Disassembler {
                 break;
             }
             case FAR:
-                hex(sb, in.imm2);
+                unsigned(sb, in.imm2);
                 sb.append(':');
                 hex(sb, in.imm);
                 break;
@@ -213,7 +216,7 @@ public final class Disassembler {
                 break;
             case STR_DST:
                 sizePtr(sb, in.size(i));
-                sb.append("[").append(Reg.gpr(in.addressSize, 7, true).text).append(']');
+                sb.append(in.mode == 64 ? "[" : "es:[").append(Reg.gpr(in.addressSize, 7, true).text).append(']');
                 break;
             default:
                 break;
@@ -238,7 +241,7 @@ public final class Disassembler {
      */
     private static void imm(StringBuilder sb, long v, int enc, Instruction in) {
         int os = in.operandSize;
-        if (in.op == Op.ENTER) {
+        if (in.op == Op.ENTER || in.op == Op.RET_FAR && os == 8) {
             v = enc == 2 ? (short) v : (byte) v;
         } else if (enc >= os || enc == 8) {
             v = enc == 8 ? v : v & ((1L << (8 * enc)) - 1);
@@ -310,8 +313,20 @@ public final class Disassembler {
             case FXSAVE64: case FXRSTOR64:
                 sb.append("ptr ");
                 break;
-            case LGDT: case SGDT: case LIDT: case SIDT:
-                break; // capstone prints no size for the pseudo-descriptor
+            case LGDT: case SGDT: case LIDT: case SIDT: case JMP_FAR: case CALL_FAR:
+                break; // capstone prints no size for pseudo-descriptors and far pointers
+            case LDS: case LES: case LFS: case LGS: case LSS:
+                sb.append("ptr ");
+                break;
+            case FBLD: case FBSTP:
+                sb.append("tbyte ptr ");
+                break;
+            case FNSTSW:
+                sb.append("dword ptr ");
+                break;
+            case NOP:
+                sizePtr(sb, Math.min(size, 4)); // capstone shows REX.W hint NOPs as dword
+                break;
             case COMISS: case COMISD:
                 sb.append(in.encoding == Encoding.LEGACY ? "xmmword ptr " : in.op == Op.COMISS ? "dword ptr " : "qword ptr ");
                 break;

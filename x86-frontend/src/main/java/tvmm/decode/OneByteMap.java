@@ -267,7 +267,7 @@ final class OneByteMap {
         C6 /0 MOV Eb,Ib
         C6 /7 rm0 XABORT Ib
         C7 /0 MOV Ev,Iz
-        C7 /7 rm0 XBEGIN Jz
+        C7 /7 rm0 XBEGIN Jz d64
         C8 ENTER uIw,uIb d64
         C9 LEAVE d64
         CA RET_FAR uIw

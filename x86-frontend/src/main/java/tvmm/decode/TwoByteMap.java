@@ -58,7 +58,9 @@ final class TwoByteMap {
         01 /7 rm2 MONITORX
         01 /7 rm3 MWAITX
         02 LAR Gv,Ew
+        02 reg LAR Gv,Rv
         03 LSL Gv,Ew
+        03 reg LSL Gv,Rv
         05 SYSCALL
         06 CLTS
         07 SYSRET

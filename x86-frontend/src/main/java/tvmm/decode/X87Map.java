@@ -134,23 +134,23 @@ final class X87Map {
         DC /6 reg FDIVR STi,ST0
         DC /7 reg FDIV STi,ST0
         DD /0 reg FFREE STi
-        DD /1 reg FXCH STi
+        DD /1 reg FXCH ST0,STi
         DD /2 reg FST STi
         DD /3 reg FSTP STi
         DD /4 reg FUCOM STi
         DD /5 reg FUCOMP STi
         DE /0 reg FADDP STi,ST0
         DE /1 reg FMULP STi,ST0
-        DE /2 reg FCOMP STi
+        DE /2 reg FCOMP ST0,STi
         DE /4 reg FSUBRP STi,ST0
         DE /5 reg FSUBP STi,ST0
         DE /6 reg FDIVRP STi,ST0
         DE /7 reg FDIVP STi,ST0
         DE /3 rm1 FCOMPP
         DF /0 reg FFREEP STi
-        DF /1 reg FXCH STi
-        DF /2 reg FSTP STi
-        DF /3 reg FSTP STi
+        DF /1 reg FXCH ST0,STi
+        DF /2 reg FSTP STi,ST0
+        DF /3 reg FSTP STi,ST0
         DF /4 rm0 FNSTSW AX
         DF /5 reg FUCOMIP ST0,STi
         DF /6 reg FCOMIP ST0,STi

@@ -40,6 +40,8 @@ public final class CapstoneBugs {
                 case JS: case JNS: case JP: case JNP: case JL: case JGE: case JLE: case JG:
                     return theirsOk && theirs.length() != ours.length && ours.mode == 64
                             && (ours.hasPrefix(Prefix.OPSIZE) || ours.hasPrefix(Prefix.ADDRSIZE)) ? "near-branch-size" : null;
+                case MOVSXD:
+                    return ours.operandSize != 8 && theirsOk && theirs.operands().startsWith("r") ? "movsxd-r32" : null;
                 case CBW:
                 case CWD:
                     return ours.operandSize == 2 && (tm.equals("cwde") || tm.equals("cdq")) ? "cbw-cwd-16" : null;

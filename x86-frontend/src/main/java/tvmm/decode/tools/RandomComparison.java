@@ -24,6 +24,8 @@ public final class RandomComparison {
     public long onlyReference;
     public long excluded;
     public final java.util.List<String> disagreements = new java.util.ArrayList<>();
+    /** The first instructions whose operand text differs (length and mnemonic agree). */
+    public final java.util.List<String> operandDisagreements = new java.util.ArrayList<>();
 
     public RandomComparison(int keep) {
         this.keep = keep;
@@ -86,6 +88,9 @@ public final class RandomComparison {
                 mnemonicAgree++;
                 if (CapstoneBugs.normalize(Disassembler.operands(ours, 0x1000)).equals(CapstoneBugs.normalize(theirs.operands()))) {
                     operandsAgree++;
+                } else if (operandDisagreements.size() < keep) {
+                    operandDisagreements.add(String.format("%-47s tvmm: %-40s capstone: %s", Comparison.hex(code, 0, ours.length),
+                            Disassembler.format(ours, 0x1000), theirs.mnemonic() + " " + theirs.operands()));
                 }
             } else {
                 note(code, ours, theirs, "mnemonic");
