@@ -2,25 +2,28 @@ package tvmm.vmm.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tvmm.images.linux.DefaultGuest;
 import tvmm.images.linux.GuestImage;
 import tvmm.vmm.boot.BootException;
+import tvmm.vmm.console.Console;
+import tvmm.vmm.console.SerialSpec;
 import tvmm.vmm.machine.HostSerial;
 import tvmm.vmm.machine.Machine;
 import tvmm.vmm.machine.MachineConfig;
 import tvmm.vmm.machine.RunReport;
 import tvmm.vmm.svm.Stop;
+import tvmm.vmm.svm.Vmm;
 
 /**
  * {@code tvmm run}: boots a guest with QEMU's flags. With no {@code -kernel} it boots the
@@ -52,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-nographic", description = "accepted for QEMU compatibility: tvmm has no display")
     boolean nographic;
 
-    @Option(names = "-serial", paramLabel = "DEV", defaultValue = "stdio", description = "COM1: stdio, file:PATH or null (default ${DEFAULT-VALUE})")
+    @Option(names = "-serial", paramLabel = "DEV", defaultValue = "stdio", description = "COM1: stdio, mon:stdio, file:PATH, null or none (default ${DEFAULT-VALUE})")
     String serial;
 
     @Option(names = "-no-reboot", description = "exit instead of rebooting when the guest resets")
@@ -91,15 +94,25 @@ final class RunCommand implements Callable<Integer> {
             return BAD_IMAGE;
         }
         PrintStream debugOut = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false);
-        HostSerial host;
+        SerialSpec spec;
         try {
-            host = HostSerial.open(serial, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+            spec = SerialSpec.parse(serial);
         } catch (IllegalArgumentException e) {
             System.err.println("tvmm: " + e.getMessage());
             return Main.USAGE;
         }
-        try (host) {
-            while (true) {
+        // C-a x: stop the running machine from the console's input thread; main exits with 0.
+        AtomicReference<Vmm> running = new AtomicReference<>();
+        AtomicBoolean quit = new AtomicBoolean();
+        Console console = Console.open(spec, Console.Options.DEFAULT, () -> {
+            quit.set(true);
+            Vmm v = running.get();
+            if (v != null) {
+                v.stop(Stop.host("terminated from the console"));
+            }
+        });
+        try (HostSerial host = new ConsoleSerial(console)) {
+            while (!quit.get()) {
                 MachineConfig config;
                 try {
                     config = new MachineConfig(ram, cpus, host.backend(), uartSpeedup, b -> debugByte(debugOut, b),
@@ -120,18 +133,24 @@ final class RunCommand implements Callable<Integer> {
                         return BAD_IMAGE;
                     }
                     host.attach(machine.com1());
+                    running.set(machine.vmm());
+                    if (quit.get()) {
+                        machine.vmm().stop(Stop.host("terminated from the console"));
+                    }
                     stop = machine.run(timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : Duration.ofDays(365));
                     debugOut.flush();
                     if (stats) {
                         System.err.print(RunReport.of(machine));
                     }
                 }
-                if (stop.kind() == Stop.Kind.RESET && !noReboot) {
+                running.set(null);
+                if (stop.kind() == Stop.Kind.RESET && !noReboot && !quit.get()) {
                     host.message("tvmm: guest reset: booting again");
                     continue;
                 }
                 return status(stop);
             }
+            return 0;
         }
     }
 
