@@ -57,10 +57,7 @@ public final class CpuRunner implements AutoCloseable {
 
     public Outcome run(Case c) {
         cases++;
-        byte[] code = new byte[4096];
-        java.util.Arrays.fill(code, (byte) 0xcc);
-        System.arraycopy(c.code(), 0, code, 0, c.code().length);
-        phys.load(CODE_PA, code);
+        phys.load(CODE_PA, Layout.codePage(c.code(), c.mode()));
         byte[] initial = Layout.memory(c.memSeed());
         phys.load(DATA_PA, initial);
         CpuState s = vcpu.state;

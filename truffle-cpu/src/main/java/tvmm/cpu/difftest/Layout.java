@@ -13,6 +13,42 @@ public final class Layout {
     public static final long STACK_TOP = DATA_BASE + 0x1800;
     public static final int MAX_CODE = 256;
     public static final int MAGIC = 0x54444946;
+    /** Offset in the code page of the harness's 64-bit trampoline to its exit stub. */
+    public static final int TRAMPOLINE = 0xF00;
+
+    /**
+     * The code page as both sides hold it: the snippet, the harness's jump to its trampoline
+     * (JMP rel32 in 64-bit mode, JMP FAR 33:trampoline from compatibility mode), the
+     * trampoline (JMP [RIP]; its 8-byte target, the host stub's address, is left 0 here), and
+     * INT3 everywhere else.
+     */
+    public static byte[] codePage(byte[] snippet, int mode) {
+        byte[] page = new byte[4096];
+        java.util.Arrays.fill(page, (byte) 0xcc);
+        System.arraycopy(snippet, 0, page, 0, snippet.length);
+        int n = snippet.length;
+        if (mode == 32) {
+            int tramp = (int) (CODE_BASE + TRAMPOLINE);
+            page[n] = (byte) 0xea;
+            for (int i = 0; i < 4; i++) {
+                page[n + 1 + i] = (byte) (tramp >>> (8 * i));
+            }
+            page[n + 5] = 0x33;
+            page[n + 6] = 0;
+        } else {
+            int rel = TRAMPOLINE - (n + 5);
+            page[n] = (byte) 0xe9;
+            for (int i = 0; i < 4; i++) {
+                page[n + 1 + i] = (byte) (rel >>> (8 * i));
+            }
+        }
+        page[TRAMPOLINE] = (byte) 0xff;
+        page[TRAMPOLINE + 1] = 0x25;
+        for (int i = 2; i < 14; i++) {
+            page[TRAMPOLINE + i] = 0;
+        }
+        return page;
+    }
 
     private Layout() {
     }

@@ -174,21 +174,24 @@ int main(void) {
         mprotect(code, 4096, PROT_READ | PROT_WRITE);
         memset(code, 0xCC, 4096);
         memcpy(code, snippet, hdr[1]);
+        /* The snippet's end jumps to a trampoline at TRAMPOLINE (64-bit code) that jumps to the
+         * exit stub. The bytes after the snippet are the same in tvmm (Layout.tail), so a
+         * snippet that reads its own code page sees the same bytes on both sides; only the
+         * stub's address inside the trampoline differs. */
         uint8_t *j = code + hdr[1];
         uint64_t stub = (uint64_t)exit_stub;
         if (mode32) {
-            /* jmp far 0x33:trampoline (back to 64-bit mode), the trampoline jumps to the stub */
             uint32_t tramp = (uint32_t)(CODE_BASE + TRAMPOLINE);
-            j[0] = 0xEA; memcpy(j + 1, &tramp, 4); j[5] = 0x33; j[6] = 0x00;
-            uint8_t *t = code + TRAMPOLINE;
-            t[0] = 0xFF; t[1] = 0x25; memset(t + 2, 0, 4);
-            memcpy(t + 6, &stub, 8);
+            j[0] = 0xEA; memcpy(j + 1, &tramp, 4); j[5] = 0x33; j[6] = 0x00; /* jmp far 0x33:trampoline */
             entry_vector = (uint64_t)compat_enter;
         } else {
-            j[0] = 0xFF; j[1] = 0x25; memset(j + 2, 0, 4);
-            memcpy(j + 6, &stub, 8);
+            int32_t rel = (int32_t)(TRAMPOLINE - (hdr[1] + 5));
+            j[0] = 0xE9; memcpy(j + 1, &rel, 4); /* jmp trampoline */
             entry_vector = CODE_BASE;
         }
+        uint8_t *tr = code + TRAMPOLINE;
+        tr[0] = 0xFF; tr[1] = 0x25; memset(tr + 2, 0, 4);
+        memcpy(tr + 6, &stub, 8);
         mprotect(code, 4096, PROT_READ | PROT_EXEC);
         uint64_t x = seed;
         for (unsigned i = 0; i < DATA_SIZE; i += 8) {
