@@ -1,5 +1,6 @@
 package tvmm.cpu.fpu;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import tvmm.cpu.simd.SseState;
 
 /**
@@ -7,6 +8,7 @@ import tvmm.cpu.simd.SseState;
  * layouts, SDM Vol. 1 §8.1.10 Figures 8-9..8-12), FXSAVE/FXRSTOR (32- and 64-bit layouts, Vol. 2
  * FXSAVE Tables 3-52/3-55) and the x87/SSE components of XSAVE/XRSTOR (Vol. 1 §13.4-13.8), as
  * functions over a byte array into which the node copies guest memory (offset = image start).
+ * These instructions are rare, so they stay out of compiled code (TruffleBoundary).
  */
 public final class X87Images {
     private X87Images() {
@@ -74,6 +76,7 @@ public final class X87Images {
     }
 
     /** FNSTENV: writes the environment, then masks all exceptions (as the instruction does). */
+    @TruffleBoundary
     public static void fstenv(X87State x, byte[] m, int o, boolean op16, boolean realMode) {
         storeEnv(x, m, o, op16, realMode);
         x.setFcw(x.fcw | 0x3f);
@@ -119,6 +122,7 @@ public final class X87Images {
     }
 
     /** FLDENV: loads control, status (TOP), tags (only empty/non-empty matters) and pointers. */
+    @TruffleBoundary
     public static void fldenv(X87State x, byte[] m, int o, boolean op16, boolean realMode) {
         int step = op16 ? 2 : 4;
         int tw = u16(m, o + 2 * step);
@@ -159,6 +163,7 @@ public final class X87Images {
     }
 
     /** FNSAVE: environment, ST(0)..ST(7) (10 bytes each), then FNINIT. Size 94 or 108. */
+    @TruffleBoundary
     public static void fsave(X87State x, byte[] m, int o, boolean op16, boolean realMode) {
         storeEnv(x, m, o, op16, realMode);
         int r = o + envSize(op16);
@@ -171,6 +176,7 @@ public final class X87Images {
     }
 
     /** FRSTOR. */
+    @TruffleBoundary
     public static void frstor(X87State x, byte[] m, int o, boolean op16, boolean realMode) {
         fldenv(x, m, o, op16, realMode);
         int r = o + envSize(op16);
@@ -188,6 +194,7 @@ public final class X87Images {
      * FXSAVE (512 bytes, 16-byte aligned: the caller checks alignment, #GP otherwise).
      * rexW selects the 64-bit layout (64-bit FIP/FDP); xmmCount is 16 in 64-bit mode, else 8.
      */
+    @TruffleBoundary
     public static void fxsave(X87State x, SseState s, byte[] m, int o, boolean rexW, int xmmCount) {
         p16(m, o, x.fcw);
         p16(m, o + 2, x.status());
@@ -221,6 +228,7 @@ public final class X87Images {
     }
 
     /** FXRSTOR: false when the MXCSR image has reserved bits set (#GP(0), nothing loaded). */
+    @TruffleBoundary
     public static boolean fxrstor(X87State x, SseState s, byte[] m, int o, boolean rexW, int xmmCount) {
         int mx = u32(m, o + 24);
         if ((mx & ~MXCSR_MASK) != 0) {
@@ -261,6 +269,7 @@ public final class X87Images {
      * writes the legacy region for them and sets their XSTATE_BV bits in the header at +512
      * (XSAVEOPT may use the same code: it is allowed to write unmodified components).
      */
+    @TruffleBoundary
     public static void xsave(X87State x, SseState s, byte[] m, int o, long rfbm, boolean rexW, int xmmCount) {
         byte[] tmp = new byte[512];
         fxsave(x, s, tmp, 0, rexW, xmmCount);
@@ -284,6 +293,7 @@ public final class X87Images {
      * XSTATE_BV bit is clear is set to its initial state. Returns false for #GP (reserved MXCSR
      * bits, XCOMP_BV != 0 or header reserved bytes nonzero).
      */
+    @TruffleBoundary
     public static boolean xrstor(X87State x, SseState s, byte[] m, int o, long rfbm, boolean rexW, int xmmCount) {
         long bv = u64(m, o + 512);
         long comp = u64(m, o + 520);

@@ -355,14 +355,18 @@ public final class SseInt {
 
     /** INSERTPS memory form: the 32-bit value from memory (imm[7:6] ignored). */
     public static void insertpsValue(SseState st, int d, int value, int imm) {
-        long[] lanes = {st.lo(d) & 0xffffffffL, st.lo(d) >>> 32, st.hi(d) & 0xffffffffL, st.hi(d) >>> 32};
-        lanes[(imm >>> 4) & 3] = value & 0xffffffffL;
-        for (int i = 0; i < 4; i++) {
-            if (((imm >>> i) & 1) != 0) {
-                lanes[i] = 0;
-            }
+        long lo = st.lo(d);
+        long hi = st.hi(d);
+        long v = value & 0xffffffffL;
+        switch ((imm >>> 4) & 3) {
+            case 0 -> lo = (lo & 0xffffffff00000000L) | v;
+            case 1 -> lo = (lo & 0xffffffffL) | (v << 32);
+            case 2 -> hi = (hi & 0xffffffff00000000L) | v;
+            default -> hi = (hi & 0xffffffffL) | (v << 32);
         }
-        st.set(d, lanes[0] | (lanes[1] << 32), lanes[2] | (lanes[3] << 32));
+        long zl = ((imm & 1) != 0 ? 0xffffffffL : 0) | ((imm & 2) != 0 ? 0xffffffff00000000L : 0);
+        long zh = ((imm & 4) != 0 ? 0xffffffffL : 0) | ((imm & 8) != 0 ? 0xffffffff00000000L : 0);
+        st.set(d, lo & ~zl, hi & ~zh);
     }
 
     /** PEXTRB/W/D/Q and EXTRACTPS: element imm (masked to the element count) zero-extended. */

@@ -199,6 +199,29 @@ SSEI(pcmpistri, "pcmpistri %[imm], %%xmm1, %%xmm0")
 SSEI(pcmpistrm, "pcmpistrm %[imm], %%xmm1, %%xmm0")
 SSEI(pcmpestri, "pcmpestri %[imm], %%xmm1, %%xmm0")
 SSEI(pcmpestrm, "pcmpestrm %[imm], %%xmm1, %%xmm0")
+/* MMX: mm0 = rax, mm1 = rdx; the result mm0 comes back in rax (EMMS afterwards). */
+#define MMX_ASM(INSN, IMM) asm volatile( \
+    "ldmxcsr %[mx]\n mov %[ra], %%rax\n mov %[rd], %%rdx\n movq %%rax, %%mm0\n movq %%rdx, %%mm1\n xor %%ecx, %%ecx\n" \
+    INSN "\n pushfq\n popq %[fl]\n movq %%mm0, %%rax\n mov %%rax, %[ra]\n mov %%rcx, %[rc]\n emms\n stmxcsr %[mx]\n" \
+    : [x0] "+m"(x0), [ra] "+m"(rax), [rc] "=m"(rcx), [fl] "=r"(fl), [mx] "+m"(mxcsr) \
+    : [x1] "m"(x1), [rd] "m"(rdx), [imm] "i"(IMM) : "rax", "rcx", "rdx", "mm0", "mm1", "memory", "cc")
+#define MMX(NAME, INSN) static void s_##NAME(int imm) { (void) imm; MMX_ASM(INSN, 0); }
+#define MCASE(NAME, INSN, i) case (i): MMX_ASM(INSN, (i)); break;
+#define M4(N, I, b) MCASE(N, I, b) MCASE(N, I, b + 1) MCASE(N, I, b + 2) MCASE(N, I, b + 3)
+#define M16(N, I, b) M4(N, I, b) M4(N, I, b + 4) M4(N, I, b + 8) M4(N, I, b + 12)
+#define M64(N, I, b) M16(N, I, b) M16(N, I, b + 16) M16(N, I, b + 32) M16(N, I, b + 48)
+#define MMXI(NAME, INSN) static void s_##NAME(int imm) { switch (imm & 255) { M64(NAME, INSN, 0) M64(NAME, INSN, 64) M64(NAME, INSN, 128) M64(NAME, INSN, 192) } }
+#define MMX_LIST(X) X(packsswb) X(packssdw) X(packuswb) X(punpcklbw) X(punpcklwd) X(punpckldq) X(punpckhbw) \
+ X(punpckhwd) X(punpckhdq) X(phaddw) X(phaddd) X(phaddsw) X(phsubw) X(phsubd) X(phsubsw) X(pshufb) X(pmaddubsw) \
+ X(pmulhrsw) X(psadbw) X(pmaddwd) X(pmuludq) X(paddsb) X(psubusw) X(pcmpeqb) X(pcmpgtw) X(pmullw) X(pavgb) \
+ X(psllw) X(psrad) X(psrlq) X(pabsb) X(psignw)
+#define MDEF(n) MMX(mmx_##n, #n " %%mm1, %%mm0")
+MMX_LIST(MDEF)
+MMXI(mmx_pshufw, "pshufw %[imm], %%mm1, %%mm0")
+MMXI(mmx_palignr, "palignr %[imm], %%mm1, %%mm0")
+MMXI(mmx_pextrw, "pextrw %[imm], %%mm1, %%ecx")
+MMXI(mmx_pinsrw, "pinsrw %[imm], %%edx, %%mm0")
+MMX(mmx_pmovmskb, "pmovmskb %%mm1, %%ecx")
 /* BLENDV uses xmm0 as the implicit mask: mask = rax:rdx moved into xmm0 after loading xmm2. */
 static void s_pblendvb(int imm) { (void) imm; SSE_ASM("movdqa %%xmm0, %%xmm2\n movq %%rax, %%xmm0\n movq %%rdx, %%xmm3\n punpcklqdq %%xmm3, %%xmm0\n pblendvb %%xmm0, %%xmm1, %%xmm2\n movdqa %%xmm2, %%xmm0", 0); }
 static void s_blendvps(int imm) { (void) imm; SSE_ASM("movdqa %%xmm0, %%xmm2\n movq %%rax, %%xmm0\n movq %%rdx, %%xmm3\n punpcklqdq %%xmm3, %%xmm0\n blendvps %%xmm0, %%xmm1, %%xmm2\n movdqa %%xmm2, %%xmm0", 0); }
@@ -217,6 +240,8 @@ static const sop sops[] = {
     ENT(palignr) ENT(pblendw) ENT(blendps) ENT(blendpd) ENT(mpsadbw) ENT(psllwi) ENT(pslldi) ENT(psllqi)
     ENT(psrlwi) ENT(psrldi) ENT(psrlqi) ENT(psrawi) ENT(psradi) ENT(pslldq) ENT(psrldq)
     ENT(pcmpistri) ENT(pcmpistrm) ENT(pcmpestri) ENT(pcmpestrm) ENT(pblendvb) ENT(blendvps) ENT(blendvpd)
+#define MENT(n) ENT(mmx_##n)
+    MMX_LIST(MENT) ENT(mmx_pshufw) ENT(mmx_palignr) ENT(mmx_pextrw) ENT(mmx_pinsrw) ENT(mmx_pmovmskb)
 };
 
 static void put80(unsigned char *t, uint64_t sig, unsigned se) { memcpy(t, &sig, 8); t[8] = se & 255; t[9] = se >> 8; }
