@@ -140,7 +140,8 @@ public final class Decoder extends OperandDecoder {
             int idx = select(e);
             e = idx < e.next.length ? e.next[idx] : null;
         }
-        if (e == null) {
+        if (e == null || e.opOrd == 0) {
+            // No form, or a form the table marks INVALID (an NP opcode with F2/F3, SDM Vol. 2 §3.1.1.1).
             return invalidAfterModrm(needModrm);
         }
         int flags = e.flags;
@@ -209,10 +210,6 @@ public final class Decoder extends OperandDecoder {
                     return vexPp;
                 }
                 int s = lastRep == 0xF3 ? 2 : lastRep == 0xF2 ? 3 : has66 ? 1 : 0;
-                if (s >= 2 && e.next[s] == null) {
-                    // No form for this F2/F3: the prefix is ignored, as capstone and hardware do.
-                    s = has66 && e.next[1] != null ? 1 : 0;
-                }
                 if (s >= 2) {
                     prefixes |= Prefix.MANDATORY_F2F3;
                 } else if (s == 1 && e.next[1] != e.next[0]) {

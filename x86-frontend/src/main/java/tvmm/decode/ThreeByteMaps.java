@@ -86,8 +86,10 @@ final class ThreeByteMaps {
         CB NP SHA256RNDS2 Vdq,Wdq,XMM0
         F0 mem MOVBE Gv,Mv
         F0 F2 CRC32 Gy,Eb
+        F0 F3 INVALID
         F1 mem MOVBE Mv,Gv
         F1 F2 CRC32 Gy,Ev
+        F1 F3 INVALID
         F6 66 ADCX Gy,Ey
         F6 F3 ADOX Gy,Ey
         """;

@@ -93,8 +93,11 @@ public final class CapstoneBugs {
         if (tm.equals("mov") && ours.map == 1 && ours.opcode >= 0x20 && ours.opcode <= 0x23) {
             return "reserved-cr-dr";
         }
-        if (lockOnly(code, pos, ours.mode, theirs)) {
+        if (withoutPrefix(code, pos, ours.mode, theirs, 0xF0)) {
             return "lock-validity";
+        }
+        if (withoutPrefix(code, pos, ours.mode, theirs, 0xF3) || withoutPrefix(code, pos, ours.mode, theirs, 0xF2)) {
+            return "np-prefix";
         }
         return null;
     }
@@ -137,13 +140,13 @@ public final class CapstoneBugs {
         return false;
     }
 
-    /** True when the same bytes without their LOCK prefixes decode, with capstone's length. */
-    private static boolean lockOnly(byte[] code, int pos, int bits, Reference.Insn theirs) {
+    /** True when the same bytes without their {@code prefix} bytes decode, with capstone's length. */
+    private static boolean withoutPrefix(byte[] code, int pos, int bits, Reference.Insn theirs, int prefix) {
         int n = Math.min(theirs.length(), code.length - pos);
         byte[] copy = java.util.Arrays.copyOfRange(code, pos, pos + n);
         boolean any = false;
         for (int i = 0; i < copy.length && (isPrefix(copy[i] & 0xff) || bits == 64 && (copy[i] & 0xF0) == 0x40); i++) {
-            if ((copy[i] & 0xff) == 0xF0) {
+            if ((copy[i] & 0xff) == prefix) {
                 copy[i] = 0x3E; // a DS override: a prefix byte with no effect on validity or length
                 any = true;
             }
@@ -152,7 +155,19 @@ public final class CapstoneBugs {
             return false;
         }
         Instruction again = Decoder.decodeOne(copy, 0, copy.length, bits);
-        return again.status == Status.OK && again.length == theirs.length();
+        // capstone must have decoded the same operation, just ignoring the prefix.
+        return again.status == Status.OK && again.length == theirs.length()
+                && bare(tvmm.decode.Disassembler.mnemonic(again)).equals(bare(theirs.mnemonic()));
+    }
+
+    private static String bare(String mnemonic) {
+        String m = mnemonic;
+        for (String p : new String[] {"xacquire ", "xrelease ", "lock ", "rep ", "repe ", "repne ", "bnd "}) {
+            if (m.startsWith(p)) {
+                m = m.substring(p.length());
+            }
+        }
+        return m;
     }
 
     private static boolean isPrefix(int b) {
