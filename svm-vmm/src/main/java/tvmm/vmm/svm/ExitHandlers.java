@@ -47,9 +47,9 @@ final class ExitHandlers {
     void npf(VirtualCpu v, VcpuUtcb u) {
         long gpa = u.exitInfo2();
         boolean write = (u.exitInfo1() & VcpuExitPort.NPF_WRITE) != 0;
-        LocalApic apic = v.apic();
-        long apicBase = apic.apicBaseAddress();
-        if (gpa >= apicBase && gpa < apicBase + Layout.LAPIC_SIZE && apic.isHardwareEnabled() && !apic.isX2ApicMode()) {
+        if (v.isApicPage(gpa)) {
+            LocalApic apic = v.apic();
+            long apicBase = v.apicPage();
             if (write) {
                 apic.mmio().write(gpa - apicBase, u.size, u.data);
                 // EOI, TPR or SVR changes can make a held-back interrupt deliverable.

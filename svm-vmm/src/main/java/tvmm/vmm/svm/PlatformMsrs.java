@@ -19,6 +19,7 @@ import tvmm.devices.time.VirtualClock;
 public final class PlatformMsrs {
     private final LocalApic apic;
     private final Runnable kick;
+    private volatile Runnable apicBaseChanged = () -> { };
     private final long tscHz;
     /** System.nanoTime() at the clock's zero: converts between the two time scales. */
     private final long clockOrigin;
@@ -61,6 +62,14 @@ public final class PlatformMsrs {
         if (!X2ApicMsrs.handles(msr) || !apic.msrs().write(msr, value)) {
             throw GuestFault.gp(0);
         }
+        if (msr == X2ApicMsrs.IA32_APIC_BASE) {
+            apicBaseChanged.run();
+        }
         kick.run();
+    }
+
+    /** Told after every accepted IA32_APIC_BASE write (the VMM re-maps the xAPIC page). */
+    public void onApicBaseChanged(Runnable listener) {
+        apicBaseChanged = listener;
     }
 }

@@ -45,6 +45,8 @@ public final class VirtualCpu {
     /** An application processor waits for INIT/STARTUP (SDM vol. 3 §9.4); only its own thread changes this. */
     private boolean waitForSipi;
     private long seenGeneration = -1;
+    /** Guest-physical page of this vCPU's xAPIC registers, or -1 (disabled or x2APIC mode). */
+    private long apicPage = -1;
 
     VirtualCpu(Vmm vmm, int index, VmmPlatform platform, LocalApic apic) {
         PhysicalMemory memory = platform.memory().ram();
@@ -56,6 +58,8 @@ public final class VirtualCpu {
         this.exitPort = new VcpuExitPort(this);
         this.cpu = new Vcpu(null, memory, exitPort);
         PlatformMsrs msrs = new PlatformMsrs(apic, platform.clock(), platform.tscHz(), this::kick);
+        msrs.onApicBaseChanged(this::mapApicPage);
+        mapApicPage();
         this.system = SystemLayer.install(cpu, memory, platform.cpuCount(), index, platform.tscHz(), msrs);
         this.svm = new Svm(cpu, vmcb);
         this.utcb = new VcpuUtcb(index, vmcb, cpu.state);
@@ -104,6 +108,24 @@ public final class VirtualCpu {
         VmcbState.load(vmcb, utcb.gpr, cpu.state, BootEntry.GROUPS);
         system.mmu.flushAll();
         waitForSipi = false;
+    }
+
+    /**
+     * Re-reads IA32_APIC_BASE after a write (on this vCPU's thread): the xAPIC page is mapped
+     * only while the APIC is enabled in xAPIC mode, so an NPF needs no APIC lock to decide.
+     */
+    private void mapApicPage() {
+        apicPage = apic.isHardwareEnabled() && !apic.isX2ApicMode() ? apic.apicBaseAddress() : -1;
+    }
+
+    /** Whether {@code gpa} lies in this vCPU's xAPIC page. */
+    boolean isApicPage(long gpa) {
+        long page = apicPage;
+        return page >= 0 && gpa >= page && gpa < page + tvmm.devices.platform.Layout.LAPIC_SIZE;
+    }
+
+    long apicPage() {
+        return apicPage;
     }
 
     /** Whether the guest's code at {@code rip} (CS-relative) is VMMCALL (0F 01 D9). */

@@ -77,6 +77,48 @@ class VmrunLoopTest {
         }
     }
 
+    @Test
+    void interruptHeldWhileIfIsClearIsTakenRightAfterTheStiShadow() throws Exception {
+        byte[] code = Nasm.assemble("""
+                bits 32
+                org 0x100000
+                cli
+                mov esp, 0x90000
+                mov dword [0xFEE003E0], 0xB        ; timer divide by 1
+                mov dword [0xFEE00320], 0x30       ; one-shot, vector 0x30
+                mov dword [0xFEE00380], 1000       ; 1 us: fires while IF = 0
+                mov ecx, 200000 
+                spin: dec ecx
+                jnz spin
+                mov eax, [0xFEE00200 + 0x10]       ; IRR bits 63:32: the interrupt is waiting
+                mov [0x2008], eax
+                mov dword [0x2000], 1
+                sti
+                nop                                ; the STI shadow: no interrupt before this retires
+                mov dword [0x2000], 2
+                ud2
+                align 16
+                handler:
+                mov eax, [0x2000]
+                mov [0x2004], eax
+                mov dword [0x200C], 0x30
+                ud2
+                """);
+        try (Machine m = new Machine(MachineConfig.forTest(16 << 20, 1, b -> { }))) {
+            int handler = indexOf(code, new byte[] {(byte) 0xA1, 0x00, 0x20, 0x00, 0x00});
+            long[] idt = new long[0x31];
+            idt[0x30] = FlatGuest.CODE + handler;
+            m.vcpus().get(0).enter(FlatGuest.install(m.memory(), code, idt));
+            Stop stop = m.run(Duration.ofSeconds(60));
+            assertEquals(Stop.Kind.SHUTDOWN, stop.kind(), stop.reason());
+            assertEquals(0x30, read32(m, RESULT + 12), "the handler ran; " + stop.reason() + " words " + read32(m, RESULT) + " " + read32(m, RESULT + 4) + " " + Long.toHexString(read32(m, RESULT + 8)));
+            assertEquals(1L << 16, read32(m, RESULT + 8), "vector 0x30 was pending in IRR while IF was clear");
+            assertEquals(1, read32(m, RESULT + 4), "delivered after the instruction in the STI shadow, not later");
+            assertTrue(m.vcpus().get(0).exitCount(ExitIndex.of(tvmm.cpu.svm.ExitCode.VINTR)) >= 1,
+                    "the window was opened with V_IRQ and the VINTR intercept");
+        }
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
