@@ -49,7 +49,7 @@ final class Undefined {
                     case SAR -> 7;
                     default -> 4;
                 };
-                return Generator.shiftUndefined(op, count, size * 8);
+                return ArithForms.shiftUndefined(op, count, size * 8);
             }
             case SHLD: case SHRD: {
                 int count = (int) count(d, regs, 2) & (size == 8 ? 63 : 31);
