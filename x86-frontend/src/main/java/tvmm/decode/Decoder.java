@@ -82,6 +82,7 @@ public final class Decoder extends OperandDecoder {
             prefixes |= Prefix.REPNE;
         }
         if (rex != 0) {
+            extended = true;
             prefixes |= Prefix.REX;
             rexR = (rex >> 2) & 1;
             rexX = (rex >> 1) & 1;
@@ -239,6 +240,7 @@ public final class Decoder extends OperandDecoder {
 
     /** Parses C4/C5 (SDM Vol. 2 §2.3.5.6) and returns the table entry of the opcode. */
     private Entry vexPrefix(int first) {
+        extended = true;
         encoding = VEX;
         int p1 = fetch();
         int mmmmm;
@@ -277,6 +279,7 @@ public final class Decoder extends OperandDecoder {
 
     /** Parses the 4-byte EVEX prefix (SDM Vol. 2 §2.7.1, Table 2-30). */
     private Entry evexPrefix() {
+        extended = true;
         encoding = EVEX;
         evex = true;
         int p0 = fetch();

@@ -121,6 +121,8 @@ abstract class DecoderState {
     int rexB;
     int evexRp;
     int evexVp;
+    /** Set when REX/VEX/EVEX wrote the fields above, so the next reset clears them. */
+    boolean extended = true;
 
 
     /** The next byte, or 0 past the available ones (finish() then reports TRUNCATED). Kept tiny so it inlines. */
@@ -181,18 +183,22 @@ abstract class DecoderState {
         has67 = false;
         memDecoded = false;
         immCount = 0;
-        vvvv = 0;
-        vexW = false;
-        vexL = 0;
-        evex = false;
-        evexB = false;
-        evexAaa = 0;
-        rexR = 0;
-        rexX = 0;
-        rexB = 0;
-        evexRp = 0;
-        evexVp = 0;
         disp8 = false;
+        if (extended) {
+            // Only REX, VEX and EVEX set these; most instructions leave them untouched.
+            extended = false;
+            vvvv = 0;
+            vexW = false;
+            vexL = 0;
+            evex = false;
+            evexB = false;
+            evexAaa = 0;
+            rexR = 0;
+            rexX = 0;
+            rexB = 0;
+            evexRp = 0;
+            evexVp = 0;
+        }
     }
 
 

@@ -291,9 +291,23 @@ abstract class OperandDecoder extends DecoderState {
     }
 
     boolean gpr(int i, int size, int num) {
-        regs[i] = ord(Reg.gpr(size, num, rex != 0));
+        // GPR_ORD is indexed by size (1, 2, 4, 8), REX present, and the register number.
+        regs[i] = GPR_ORD[(size << 5) | (rex != 0 ? 16 : 0) | (num & 15)];
         kinds[i] = K_REG;
         return true;
+    }
+
+    /** Reg ordinals of the general registers by (size << 5 | rex << 4 | number). */
+    private static final int[] GPR_ORD = new int[9 << 5];
+
+    static {
+        for (int size : new int[] {1, 2, 4, 8}) {
+            for (int r = 0; r < 2; r++) {
+                for (int n = 0; n < 16; n++) {
+                    GPR_ORD[(size << 5) | (r << 4) | n] = Reg.gpr(size, n, r == 1).ordinal();
+                }
+            }
+        }
     }
 
     boolean vec(int i, int spec, int num) {
