@@ -11,7 +11,8 @@ import tvmm.cpu.mem.PhysicalMemory;
  * the instructions executed per second of wall time for successive rounds, so warm-up
  * (interpreter, then OSR-compiled code) is visible.
  *
- * <p>Usage: {@code ComputeLoop [iterations per round] [rounds]}.
+ * <p>Usage: {@code ComputeLoop [iterations per round] [rounds] [call]}; "call" selects the
+ * call-heavy loop that measures the cost of leaving a unit.
  */
 public final class ComputeLoop {
     /** The loop body executes this many instructions per iteration (see {@link #program}). */
@@ -43,6 +44,29 @@ public final class ComputeLoop {
         };
     }
 
+    /** Instructions per iteration of {@link #callProgram}. */
+    public static final int CALL_INSNS_PER_ITERATION = 5;
+
+    /**
+     * A call-heavy loop: every iteration calls a two-instruction function, so control
+     * leaves the unit twice per iteration (CALL and RET go through the outer dispatch loop).
+     * mov ecx, n; xor eax, eax; top: call f; dec ecx; jnz top; jmp end; f: add rax, rcx; ret; end:
+     */
+    public static byte[] callProgram(int n) {
+        return new byte[] {
+            (byte) 0xb9, (byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24), // mov ecx, n
+            0x31, (byte) 0xc0, // xor eax, eax
+            // top (7):
+            (byte) 0xe8, 0x06, 0x00, 0x00, 0x00, // call f (12 + 6 = 18)
+            (byte) 0xff, (byte) 0xc9, // dec ecx
+            0x75, (byte) 0xf7, // jnz top (16 - 9 = 7)
+            (byte) 0xeb, 0x04, // jmp end (18 + 4 = 22)
+            // f (18):
+            0x48, 0x01, (byte) 0xc8, // add rax, rcx
+            (byte) 0xc3, // ret
+        };
+    }
+
     /** The same computation in Java, to check the guest's result. */
     public static long expected(int n) {
         long rax = 0;
@@ -71,18 +95,20 @@ public final class ComputeLoop {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        boolean calls = args.length > 2 && args[2].equals("call");
         long base = 0x10000;
-        byte[] code = program(n);
+        byte[] code = calls ? callProgram(n) : program(n);
         try (PhysicalMemory phys = new PhysicalMemory(1 << 20)) {
             phys.load(base, code);
             Vcpu vcpu = new Vcpu(null, phys, ExitPort.NONE);
             vcpu.state.setFlat64User();
-            long want = expected(n);
+            long want = calls ? (long) n * (n + 1) / 2 : expected(n);
+            double insns = calls ? 4.0 + (double) n * CALL_INSNS_PER_ITERATION : 3.0 + (double) n * INSNS_PER_ITERATION;
             for (int i = 0; i < rounds; i++) {
+                vcpu.state.gpr[4] = 0x80000;
                 long t0 = System.nanoTime();
                 long got = run(vcpu, code, base);
                 long dt = System.nanoTime() - t0;
-                double insns = 3.0 + (double) n * INSNS_PER_ITERATION;
                 System.out.printf("round %d: %.1f guest MIPS (%.3f s)%s%n", i, insns / dt * 1e3, dt / 1e9,
                         got == want ? "" : " WRONG RESULT " + Long.toHexString(got));
             }
