@@ -263,31 +263,66 @@ public final class FpArith {
         if (bc == INF || ac == ZERO) {
             return Fp.packZero(e, fmt, sign);
         }
-        long r = e.aSig;
+        long a = e.aSig;
         long d = e.bSig;
         int exp = e.aExp - e.bExp;
-        boolean carry = false;
-        if (Long.compareUnsigned(r, d) < 0) {
-            carry = r < 0;
-            r <<= 1;
+        // 66 quotient bits and a sticky bit from two-digit long division (d is normalized).
+        long hi;
+        long r;
+        int extra;
+        if (Long.compareUnsigned(a, d) >= 0) {
+            // Quotient in [1, 2): leading 1, then 64 bits of (a - d) / d, then one more bit.
+            long q = divlu(e, a - d, 0, d);
+            r = e.wLo;
+            hi = Long.MIN_VALUE | (q >>> 1);
+            extra = (int) (q & 1);
+        } else {
             exp--;
+            long q = divlu(e, a, 0, d);
+            r = e.wLo;
+            hi = q;
+            // two more quotient bits from the remainder
+            boolean b1 = r < 0 || Long.compareUnsigned(r << 1, d) >= 0;
+            r = (r << 1) - (b1 ? d : 0);
+            extra = b1 ? 1 : 0;
         }
-        // Restoring division, 66 quotient bits (64 kept + round + one more) and a sticky remainder.
-        long qhi = 0;
-        long qlo = 0;
-        for (int i = 0; i < 66; i++) {
-            boolean ge = carry || Long.compareUnsigned(r, d) >= 0;
-            if (ge) {
-                r -= d;
-            }
-            qhi = (qhi << 1) | (qlo >>> 63);
-            qlo = (qlo << 1) | (ge ? 1 : 0);
-            carry = r < 0;
-            r <<= 1;
-        }
-        long hi = (qhi << 62) | (qlo >>> 2);
-        long lo = (qlo << 62) | ((r != 0 || carry) ? 1 : 0);
+        boolean b2 = r < 0 || Long.compareUnsigned(r << 1, d) >= 0;
+        long r2 = (r << 1) - (b2 ? d : 0);
+        long lo = ((long) extra << 63) | (b2 ? 1L << 62 : 0) | (r2 != 0 ? 1 : 0);
         return FpRound.round(e, fmt, sign, exp, hi, lo);
+    }
+
+    /**
+     * Divides the 128-bit u1:u0 by the normalized v (bit 63 set), u1 < v: returns the 64-bit
+     * quotient and leaves the remainder in e.wLo (Hacker's Delight divlu, 32-bit digits).
+     */
+    static long divlu(FpEnv e, long u1, long u0, long v) {
+        final long b = 1L << 32;
+        long vn1 = v >>> 32;
+        long vn0 = v & 0xffffffffL;
+        long un1 = u0 >>> 32;
+        long un0 = u0 & 0xffffffffL;
+        long q1 = Long.divideUnsigned(u1, vn1);
+        long rhat = u1 - q1 * vn1;
+        while (Long.compareUnsigned(q1, b) >= 0 || Long.compareUnsigned(q1 * vn0, (rhat << 32) + un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, b) >= 0) {
+                break;
+            }
+        }
+        long un21 = (u1 << 32) + un1 - q1 * v;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (Long.compareUnsigned(q0, b) >= 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) + un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, b) >= 0) {
+                break;
+            }
+        }
+        e.wLo = (un21 << 32) + un0 - q0 * v;
+        return (q1 << 32) + q0;
     }
 
     static long sqrt(FpEnv e, int fmt) {
@@ -319,16 +354,19 @@ public final class FpArith {
             mh = sig;
             ml = 0;
         }
-        // Bitwise integer square root of the 128-bit radicand mh:ml: 64 root bits.
-        long root = 0;
-        for (int i = 63; i >= 0; i--) {
-            long t = root | (1L << i);
-            long ph = Math.unsignedMultiplyHigh(t, t);
-            long pl = t * t;
-            int c = Long.compareUnsigned(ph, mh);
-            if (c < 0 || (c == 0 && Long.compareUnsigned(pl, ml) <= 0)) {
-                root = t;
-            }
+        // Integer square root of the 128-bit radicand mh:ml (>= 2^126): a double estimate, one
+        // correction from the exact remainder, then at most a few unit steps.
+        double m = unsignedToDouble(mh) * 0x1p64 + unsignedToDouble(ml);
+        long root = doubleToUnsigned(Math.sqrt(m));
+        double rem = remainder128(mh, ml, root);
+        long adjusted = root + (long) (rem / (2.0 * unsignedToDouble(root)));
+        // Near 2^64 the correction must not wrap around (the root of mh:ml is below 2^64).
+        root = rem > 0 && Long.compareUnsigned(adjusted, root) < 0 ? -1L : adjusted;
+        while (cmpSquare(root, mh, ml) > 0) {
+            root--;
+        }
+        while (root != -1L && cmpSquare(root + 1, mh, ml) <= 0) {
+            root++;
         }
         long sqLo = root * root;
         long sqHi = Math.unsignedMultiplyHigh(root, root);
@@ -342,6 +380,33 @@ public final class FpArith {
             lo = (remLo != 0) ? 1 : 0;
         }
         return FpRound.round(e, fmt, 0, exp >> 1, root, lo);
+    }
+
+    static double unsignedToDouble(long v) {
+        return v >= 0 ? (double) v : (double) (v >>> 1) * 2.0 + (v & 1);
+    }
+
+    static long doubleToUnsigned(double d) {
+        if (d >= 0x1p64) {
+            return -1L;
+        }
+        return d >= 0x1p63 ? (long) (d - 0x1p63) | Long.MIN_VALUE : (long) d;
+    }
+
+    /** (mh:ml) - r^2 as a double (signed, approximate). */
+    private static double remainder128(long mh, long ml, long r) {
+        long sh = Math.unsignedMultiplyHigh(r, r);
+        long sl = r * r;
+        long dl = ml - sl;
+        long dh = mh - sh - (Long.compareUnsigned(ml, sl) < 0 ? 1 : 0);
+        return (double) dh * 0x1p64 + unsignedToDouble(dl);
+    }
+
+    /** Compares r^2 with mh:ml (unsigned 128-bit). */
+    private static int cmpSquare(long r, long mh, long ml) {
+        long sh = Math.unsignedMultiplyHigh(r, r);
+        int c = Long.compareUnsigned(sh, mh);
+        return c != 0 ? c : Long.compareUnsigned(r * r, ml);
     }
 
     static boolean isSpecial(int cls) {
