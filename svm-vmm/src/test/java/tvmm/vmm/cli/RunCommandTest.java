@@ -105,4 +105,46 @@ class RunCommandTest {
         assertEquals(124, o.status(), o.err());
         assertTrue(o.err().contains("time limit"), o.err());
     }
+
+    /** A multiboot kernel whose body is {@code code} (32-bit, flat). */
+    Path kernel(String name, String code) throws Exception {
+        byte[] image = Nasm.assemble("""
+                bits 32
+                org 0x100000
+                header:
+                dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
+                dd header, 0x100000, end, end, start
+                start:
+                """ + code + """
+
+                end:
+                """);
+        Path k = dir.resolve(name);
+        Files.write(k, image);
+        return k;
+    }
+
+    @Test
+    void acpiPowerOffEndsWithStatusZero() throws Exception {
+        // PM1a_CNT (0x604): SLP_TYP = 5 (S5, as the DSDT's _S5 says) with SLP_EN.
+        Path k = kernel("off.bin", "mov dx, 0x604\nmov ax, (5 << 10) | (1 << 13)\nout dx, ax\njmp $");
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "--timeout", "60");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("", o.err());
+    }
+
+    @Test
+    void resetWithNoRebootEndsWithStatusZero() throws Exception {
+        // The PIIX reset control register (0xCF9, the FADT's reset register): RST_CPU | SYS_RST.
+        Path k = kernel("reset.bin", "mov dx, 0xCF9\nmov al, 0x06\nout dx, al\njmp $");
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "-no-reboot", "--timeout", "60");
+        assertEquals(0, o.status(), o.err());
+    }
+
+    @Test
+    void debugExitCodeBecomesTheStatus() throws Exception {
+        Path k = kernel("exit.bin", "mov al, 0x15\nout 0xF4, al\njmp $");
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "--timeout", "60");
+        assertEquals(0x15 << 1 | 1, o.status(), o.err());
+    }
 }
