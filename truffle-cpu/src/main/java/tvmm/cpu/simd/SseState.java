@@ -40,28 +40,35 @@ public final class SseState {
      * caller raises #XM (or #UD when CR4.OSXMMEXCPT is clear) with the destination unchanged.
      */
     public boolean commit(int d, long lo, long hi) {
-        int f = env.flags;
-        env.flags = 0;
-        if (f != 0) {
-            mxcsr |= f;
-            if ((f & ~env.masks) != 0) {
-                return false;
-            }
+        if (!report()) {
+            return false;
         }
         xmm[2 * d] = lo;
         xmm[2 * d + 1] = hi;
         return true;
     }
 
-    /** Ends an instruction whose result is not an XMM register (COMISS, CVTSD2SI): true = no #XM. */
-    public boolean commitFlags() {
+    /** Pre-computation exceptions (SDM Vol. 1 §11.5.2): when one of them is unmasked, no lane reports OE/UE/PE. */
+    private static final int PRE = FpEnv.IE | FpEnv.DE | FpEnv.ZE;
+
+    private boolean report() {
         int f = env.flags;
         env.flags = 0;
-        if (f != 0) {
-            mxcsr |= f;
-            return (f & ~env.masks) == 0;
+        if (f == 0) {
+            return true;
         }
-        return true;
+        int unmasked = f & ~env.masks;
+        if ((unmasked & PRE) != 0) {
+            mxcsr |= f & PRE;
+            return false;
+        }
+        mxcsr |= f;
+        return unmasked == 0;
+    }
+
+    /** Ends an instruction whose result is not an XMM register (COMISS, CVTSD2SI): true = no #XM. */
+    public boolean commitFlags() {
+        return report();
     }
 
     public long lo(int r) {

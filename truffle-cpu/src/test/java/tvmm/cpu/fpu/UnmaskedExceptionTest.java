@@ -32,6 +32,16 @@ class UnmaskedExceptionTest {
     }
 
     @Test
+    void ssePreComputationExceptionSuppressesPostComputationFlags() {
+        SseState st = new SseState();
+        st.setMxcsr(0x1f80 & ~0x200); // ZM clear
+        st.set(0, 0x3f800000_3f800000L, 0);
+        st.set(1, 0x40400000_00000000L, 0); // lane 0: 1/0 (ZE), lane 1: 1/3 (PE)
+        assertFalse(SsePacked.ps(st, SsePacked.DIV, 0, 1));
+        assertEquals(FpEnv.ZE, st.mxcsr & 0x3f);
+    }
+
+    @Test
     void sseUnmaskedInexactIsReportedAfterComputing() {
         SseState st = new SseState();
         st.setMxcsr(0x1f80 & ~0x1000); // PM clear
