@@ -35,8 +35,8 @@ class UnmaskedExceptionTest {
     void ssePreComputationExceptionSuppressesPostComputationFlags() {
         SseState st = new SseState();
         st.setMxcsr(0x1f80 & ~0x200); // ZM clear
-        st.set(0, 0x3f800000_3f800000L, 0);
-        st.set(1, 0x40400000_00000000L, 0); // lane 0: 1/0 (ZE), lane 1: 1/3 (PE)
+        st.set(0, 0x3f800000_3f800000L, 0x3f800000_3f800000L);
+        st.set(1, 0x40400000_00000000L, 0x3f800000_3f800000L); // lane 0: 1/0 (ZE), lane 1: 1/3 (PE)
         assertFalse(SsePacked.ps(st, SsePacked.DIV, 0, 1));
         assertEquals(FpEnv.ZE, st.mxcsr & 0x3f);
     }
