@@ -34,6 +34,8 @@ public final class PhysicalMemory implements PageTableMemory, AutoCloseable {
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     // Aligned layouts for atomic access modes (x86 is little-endian, as is every JVM host we run on).
+    private static final VarHandle AB = ValueLayout.JAVA_BYTE.varHandle();
+    private static final VarHandle AS = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle AI = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle AL = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final Object SPLIT_LOCK = new Object();
@@ -118,20 +120,25 @@ public final class PhysicalMemory implements PageTableMemory, AutoCloseable {
 
     // region raw accessors: caller checked the address
 
+    // Guest loads are acquire and guest stores release when naturally aligned: x86-TSO keeps
+    // load→load, load→store and store→store order, and these modes also stop the JIT from
+    // hoisting a load out of a guest spin loop. They compile to plain moves on x86. An
+    // unaligned access cannot use them (the VarHandles require alignment) and stays plain.
+
     public int ram8(long pa) {
-        return ram.get(B, pa) & 0xff;
+        return (byte) AB.getAcquire(ram, pa) & 0xff;
     }
 
     public int ram16(long pa) {
-        return ram.get(S, pa) & 0xffff;
+        return ((pa & 1) == 0 ? (short) AS.getAcquire(ram, pa) : ram.get(S, pa)) & 0xffff;
     }
 
     public int ram32(long pa) {
-        return ram.get(I, pa);
+        return (pa & 3) == 0 ? (int) AI.getAcquire(ram, pa) : ram.get(I, pa);
     }
 
     public long ram64(long pa) {
-        return ram.get(L, pa);
+        return (pa & 7) == 0 ? (long) AL.getAcquire(ram, pa) : ram.get(L, pa);
     }
 
     /** Reads {@code size} bytes zero-extended; size is a constant at every node. */
@@ -151,16 +158,28 @@ public final class PhysicalMemory implements PageTableMemory, AutoCloseable {
     public void ramWrite(long pa, int size, long v) {
         switch (size) {
             case 1:
-                ram.set(B, pa, (byte) v);
+                AB.setRelease(ram, pa, (byte) v);
                 break;
             case 2:
-                ram.set(S, pa, (short) v);
+                if ((pa & 1) == 0) {
+                    AS.setRelease(ram, pa, (short) v);
+                } else {
+                    ram.set(S, pa, (short) v);
+                }
                 break;
             case 4:
-                ram.set(I, pa, (int) v);
+                if ((pa & 3) == 0) {
+                    AI.setRelease(ram, pa, (int) v);
+                } else {
+                    ram.set(I, pa, (int) v);
+                }
                 break;
             default:
-                ram.set(L, pa, v);
+                if ((pa & 7) == 0) {
+                    AL.setRelease(ram, pa, v);
+                } else {
+                    ram.set(L, pa, v);
+                }
                 break;
         }
     }
