@@ -143,11 +143,11 @@ public final class Decoder extends OperandDecoder {
         }
         if (e == null || e.opOrd == 0) {
             // No form, or a form the table marks INVALID (an NP opcode with F2/F3, SDM Vol. 2 §3.1.1.1).
-            return invalidAfterModrm(needModrm);
+            return finish(Status.INVALID);
         }
         int flags = e.flags;
         if ((flags & Entry.F_I64) != 0 && mode == 64 || (flags & Entry.F_O64) != 0 && mode != 64) {
-            return invalidAfterModrm(needModrm);
+            return finish(Status.INVALID);
         }
         if (mode == 64 && encoding == LEGACY) {
             if ((flags & Entry.F_F64) != 0) {
@@ -194,9 +194,6 @@ public final class Decoder extends OperandDecoder {
         return mode == 32 ? (with66 ? 2 : 4) : (with66 ? 4 : 2);
     }
 
-    private Instruction invalidAfterModrm(boolean hadModrm) {
-        return finish(Status.INVALID);
-    }
 
     private int select(Entry e) {
         switch (e.kind) {

@@ -204,14 +204,14 @@ public final class Disassembler {
                 break;
             case MOFFS:
                 sizePtr(sb, in.size(i));
-                segmentPrefix(sb, in, true);
+                segmentPrefix(sb, in);
                 sb.append('[');
                 unsigned(sb, in.addressSize == 8 ? in.disp : in.disp & ((1L << (8 * in.addressSize)) - 1));
                 sb.append(']');
                 break;
             case STR_SRC:
                 sizePtr(sb, in.size(i));
-                segmentPrefix(sb, in, true);
+                segmentPrefix(sb, in);
                 sb.append('[').append(Reg.gpr(in.addressSize, 6, true).text).append(']');
                 break;
             case STR_DST:
@@ -296,7 +296,7 @@ public final class Disassembler {
         }
     }
 
-    private static void segmentPrefix(StringBuilder sb, Instruction in, boolean always) {
+    private static void segmentPrefix(StringBuilder sb, Instruction in) {
         if (in.segmentOverride != null) {
             sb.append(in.segmentOverride.text).append(':');
         }
@@ -334,7 +334,7 @@ public final class Disassembler {
                 sizePtr(sb, size);
                 break;
         }
-        segmentPrefix(sb, in, false);
+        segmentPrefix(sb, in);
         sb.append('[');
         boolean any = false;
         if (in.base != null) {

@@ -27,7 +27,6 @@ final class Entry {
     static final int F_CC = 1 << 5;     // condition in opcode bits 3:0
     static final int F_MODRM = 1 << 6;  // has a ModRM byte
     static final int F_REP = 1 << 7;    // string instruction: F2/F3 are REP prefixes
-    static final int F_XACQ = 1 << 8;   // LOCK-able also without memory? (unused)
     static final int F_NOVVVV = 1 << 9; // VEX.vvvv must be 1111
     static final int F_BCST4 = 1 << 10; // EVEX broadcast element 4 bytes
     static final int F_BCST8 = 1 << 11; // EVEX broadcast element 8 bytes

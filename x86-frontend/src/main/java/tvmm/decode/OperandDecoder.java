@@ -134,7 +134,7 @@ abstract class OperandDecoder extends DecoderState {
                 return true;
             case Spec.J: {
                 long rel = size == 1 ? (byte) fetch() : size == 2 ? (short) (fetch() | fetch() << 8)
-                        : (int) (fetch() | fetch() << 8 | fetch() << 16 | fetch() << 24);
+                        : fetch() | fetch() << 8 | fetch() << 16 | fetch() << 24; // an int: sign-extends
                 kinds[i] = K_REL;
                 imm = rel;
                 return true;
