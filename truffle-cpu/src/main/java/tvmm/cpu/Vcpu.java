@@ -85,7 +85,7 @@ public final class Vcpu {
                         continue;
                     }
                 }
-                if (s.events() != 0) {
+                if (s.eventsActionable()) {
                     if (s.takeEvents(CpuState.EVENT_KICK) != 0) {
                         // Like a physical interrupt under SVM: leave with an INTR exit.
                         return new RunResult(new VmExit(ExitCode.INTR, 0, 0), null, null, false);

@@ -79,7 +79,7 @@ final class Strings {
                         break;
                     }
                 }
-                if (count != 0 && (s.codeModified || s.events() != 0)) {
+                if (count != 0 && (s.codeModified || s.eventsActionable())) {
                     s.rip = address; // resume the remaining elements after the event
                     return;
                 }

@@ -127,7 +127,7 @@ public final class UnitRoot extends RootNode implements BytecodeOSRNode {
                         if (t <= i) {
                             // A back edge inside the unit: poll events and OSR here.
                             backEdges.count++;
-                            if (s.events() != 0) {
+                            if (s.eventsActionable()) {
                                 s.rip = n.target();
                                 return leave(backEdges);
                             }

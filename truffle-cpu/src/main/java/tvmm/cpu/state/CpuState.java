@@ -145,6 +145,20 @@ public final class CpuState implements PagingControl {
         return (efer & ControlBits.EFER_LMA) != 0;
     }
 
+    /**
+     * Event bits that can only be acted on while RFLAGS.IF = 1 (maskable interrupt requests,
+     * e.g. the VMM's V_IRQ window). While IF = 0 they do not end units at back edges, so a
+     * loop that runs with interrupts disabled (a kernel decompressor, a spin with CLI) keeps
+     * running compiled instead of leaving at every iteration. Set by whoever posts them.
+     */
+    public int maskableEvents;
+
+    /** Whether a posted event needs the outer loop now (the back-edge and REP poll). */
+    public boolean eventsActionable() {
+        int e = events();
+        return e != 0 && ((e & ~maskableEvents) != 0 || (rflags & Flags.IF) != 0);
+    }
+
     /** Posts event bits from any thread (interrupt controllers, other vCPUs, the VMM). */
     public void postEvent(int bits) {
         EVENTS.getAndBitwiseOr(this, bits);

@@ -33,6 +33,23 @@ class StepTest {
     }
 
     @Test
+    void maskableEventsWaitForInterruptsEnabled() {
+        try (TestMachine m = new TestMachine()) {
+            // mov ecx, 100000 ; top: dec ecx ; jnz top   (a loop with IF = 0 and a pending IRQ)
+            m.load(0x1000, 0xb9, 0xa0, 0x86, 0x01, 0x00, 0xff, 0xc9, 0x75, 0xfc);
+            CpuState s = m.vcpu.state;
+            int irq = 1 << 3;
+            s.maskableEvents = irq;
+            s.rflags &= ~Flags.IF;
+            s.postEvent(irq);
+            RunResult r = m.run(0x1000, 0x1009);
+            assertEquals(true, r.stopped(), r.toString());
+            assertEquals(0, m.reg(1));
+            assertEquals(1, m.vcpu.unitsExecuted(), "the pending IRQ did not end the unit at each back edge");
+        }
+    }
+
+    @Test
     void trapFlagTrapsAfterEachInstruction() {
         try (TestMachine m = new TestMachine()) {
             m.load(0x1000, 0xff, 0xc0, 0xff, 0xc0); // inc eax x2
