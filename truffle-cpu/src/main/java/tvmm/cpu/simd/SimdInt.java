@@ -93,8 +93,38 @@ public final class SimdInt {
         };
     }
 
+    /** Per-byte unsigned a < b as 0xFF/0x00 (SWAR: high bits, then a borrow-free low-7-bit compare). */
+    static long ltuBytes(long a, long b) {
+        long d = (a | H8) - (b & ~H8);
+        long lt = ((~a & b) | (~(a ^ b) & ~d)) & H8;
+        return (lt >>> 7) * 0xff;
+    }
+
     /** A lane-wise byte operation on one half (ADDS, ADDUS, SUBS, SUBUS, AVG, MIN/MAX, CMPGT, ABS, SIGN). */
     public static long bytes(int op, long a, long b) {
+        // The unsigned operations string and memory routines use are branch-free SWAR.
+        switch (op) {
+            case ADDUS: {
+                long sum = paddb(a, b);
+                long carry = ((a & b) | ((a | b) & ~sum)) & H8;
+                return sum | ((carry >>> 7) * 0xff);
+            }
+            case SUBUS: {
+                long diff = psubb(a, b);
+                long borrow = ((~a & b) | (~(a ^ b) & diff)) & H8;
+                return diff & ~((borrow >>> 7) * 0xff);
+            }
+            case MINU: {
+                long m = ltuBytes(a, b);
+                return (a & m) | (b & ~m);
+            }
+            case MAXU: {
+                long m = ltuBytes(a, b);
+                return (b & m) | (a & ~m);
+            }
+            default:
+                break;
+        }
         long r = 0;
         for (int i = 0; i < 64; i += 8) {
             r |= (long) (lane(op, (int) (a >>> i), (int) (b >>> i), 8) & 0xff) << i;
