@@ -119,6 +119,25 @@ class VmrunLoopTest {
         }
     }
 
+    @Test
+    void guestStoresToTheBiosAreaAreDropped() throws Exception {
+        byte[] code = Nasm.assemble("""
+                bits 32
+                org 0x100000
+                mov dword [0xF0000], 0x11223344   ; ROM: the store is dropped
+                mov eax, [0xF0000]
+                mov [0x2000], eax
+                ud2
+                """);
+        try (Machine m = new Machine(MachineConfig.forTest(16 << 20, 1, b -> { }))) {
+            m.memory().write(0xF0000, new byte[] {(byte) 0xDD, (byte) 0xCC, (byte) 0xBB, (byte) 0xAA});
+            m.vcpus().get(0).enter(FlatGuest.install(m.memory(), code, new long[0]));
+            Stop stop = m.run(Duration.ofSeconds(60));
+            assertEquals(Stop.Kind.SHUTDOWN, stop.kind(), stop.reason());
+            assertEquals(0xAABBCCDDL, read32(m, RESULT));
+        }
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
