@@ -142,7 +142,7 @@ static uint16_t state_work(const char *text, uint16_t crc)
 
 int main(int argc, char **argv)
 {
-    long iterations = bench_quick(argc, argv) ? 500 : 3000;
+    long iterations = bench_quick(argc, argv) ? 500 : 6000;
     static struct item pool[LIST];
     static int32_t a[MAT][MAT], b[MAT][MAT], c[MAT][MAT];
     static char text[TEXT + 1];

@@ -28,9 +28,9 @@ public final class BenchChart {
         List<CategoryChart> charts = new ArrayList<>();
         for (String row : results.rows()) {
             String unit = results.unit(row);
-            CategoryChart chart = new CategoryChartBuilder().width(360).height(260).title(row)
+            CategoryChart chart = new CategoryChartBuilder().width(360).height(300).title(row)
                     .yAxisTitle(unit.isEmpty() ? "" : unit + " (lower is faster)").build();
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(9f));
@@ -54,7 +54,7 @@ public final class BenchChart {
         int rows = (charts.size() + cols - 1) / cols;
         while (charts.size() < rows * cols) {
             // The grid writer wants it full; an empty panel keeps the layout.
-            CategoryChart blank = new CategoryChartBuilder().width(360).height(260).title(title).build();
+            CategoryChart blank = new CategoryChartBuilder().width(360).height(300).title(title).build();
             blank.getStyler().setLegendVisible(false);
             blank.getStyler().setXAxisTicksVisible(false);
             blank.getStyler().setYAxisTicksVisible(false);

@@ -2,7 +2,9 @@ package tvmm.vmm.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,17 +26,15 @@ public final class BenchReport {
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
-        List<String> notes = new ArrayList<>();
+        // Failure reasons, grouped: a guest that never boots fails every row for one reason.
+        Map<String, List<String>> notes = new LinkedHashMap<>();
         for (String r : results.rows()) {
             List<String> line = new ArrayList<>(List.of(r, results.unit(r)));
             for (String s : results.systems()) {
                 BenchResults.Cell c = results.cell(r, s);
                 line.add(cellText(c));
                 if (c.failed() > 0) {
-                    String note = s + " " + r + ": " + c.failure();
-                    if (!notes.contains(note)) {
-                        notes.add(note);
-                    }
+                    notes.computeIfAbsent(s + ": " + c.failure(), k -> new ArrayList<>()).add(r);
                 }
                 if (!s.equals(BenchResults.REFERENCE) && results.systems().contains(BenchResults.REFERENCE)) {
                     Optional<Double> ratio = results.ratioToReference(r, s);
@@ -58,8 +58,9 @@ public final class BenchReport {
         }
         if (!notes.isEmpty()) {
             sb.append("failures:\n");
-            for (String n : notes) {
-                sb.append("  ").append(n).append('\n');
+            for (Map.Entry<String, List<String>> n : notes.entrySet()) {
+                String which = n.getValue().size() == results.rows().size() ? "all" : String.join(", ", n.getValue());
+                sb.append("  ").append(n.getKey()).append(" [").append(which).append("]\n");
             }
         }
         return sb.toString();

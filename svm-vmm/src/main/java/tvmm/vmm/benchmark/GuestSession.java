@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  */
 final class GuestSession {
     private static final String READY = "tvmm-guest: ready";
+    private static final Pattern READY_UPTIME = Pattern.compile("tvmm-guest: ready \\(uptime ([0-9.]+) s\\)");
     private static final Pattern START = Pattern.compile("tvmm-bench: start (\\S+)");
     private static final Pattern END = Pattern.compile("tvmm-bench: end (\\S+) status=(\\d+)");
     private static final Pattern MISSING = Pattern.compile("tvmm-bench: missing (\\S+)");
@@ -99,7 +100,10 @@ final class GuestSession {
             if (!ready) {
                 if (line.contains(READY)) {
                     ready = true;
-                    out.put(Suite.BOOT, Outcome.ok((System.nanoTime() - t0) / 1e6, "ms", Map.of()));
+                    // Wall time from starting the emulator; the guest's own uptime goes along.
+                    Matcher up = READY_UPTIME.matcher(line);
+                    out.put(Suite.BOOT, Outcome.ok((System.nanoTime() - t0) / 1e6, "ms",
+                            up.find() ? Map.of("guest_uptime_s", up.group(1)) : Map.of()));
                     deadline = System.nanoTime() + suite.benchTimeout().toNanos();
                 }
                 continue;

@@ -79,7 +79,8 @@ class BenchResultsTest {
         assertTrue(computeRow.contains("80.5 [80.0..81.0] (1/3 failed)"), table);
         String bootRow = table.lines().filter(l -> l.startsWith("boot")).findFirst().orElseThrow();
         assertTrue(bootRow.contains("n/a"), table);
-        assertTrue(table.contains("tvmm compute: timeout"), table);
+        assertTrue(table.contains("tvmm: timeout: not booted to the ready line within 40 s [boot, compute]"), table);
+        assertTrue(table.contains("tvmm: no outcome reported [vmmcall]"), table);
     }
 
     @SuppressWarnings("unchecked")

@@ -40,6 +40,7 @@ class GuestSessionTest {
                 sleep 20
                 """);
         assertTrue(o.get("boot").ok());
+        assertEquals("1.20", o.get("boot").extras().get("guest_uptime_s"));
         assertEquals(Outcome.ok(85.5, "ms", Map.of("checksum", "0x7329")), o.get("compute"));
         assertEquals(Outcome.Kind.UNSUPPORTED, o.get("vmmcall").kind());
         assertEquals(Outcome.failed("exit status 1"), o.get("memcpy"));
