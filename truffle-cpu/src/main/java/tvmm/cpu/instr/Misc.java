@@ -129,10 +129,7 @@ final class Misc {
         }
     }
 
-    /** The guest's time-stamp counter frequency (what CPUID 15h/16h must report). */
-    static final long TSC_HZ = 2_000_000_000L;
-
-    /** RDTSC / RDTSCP: #GP(0) at CPL > 0 when CR4.TSD is set. RDTSCP also loads ECX = TSC_AUX (0 for now). */
+    /** RDTSC / RDTSCP: #GP(0) at CPL > 0 when CR4.TSD is set. RDTSCP also loads ECX = IA32_TSC_AUX. */
     static final class Rdtsc extends Insn {
         private final boolean withAux;
 
@@ -146,11 +143,11 @@ final class Misc {
             if ((s.cr4 & ControlBits.CR4_TSD) != 0 && s.cpl != 0) {
                 throw GuestFault.gp(0);
             }
-            long t = System.nanoTime() * (TSC_HZ / 1_000_000_000L);
+            long t = s.readTsc();
             s.gpr[CpuState.RAX] = t & 0xffffffffL;
             s.gpr[CpuState.RDX] = t >>> 32;
             if (withAux) {
-                s.gpr[CpuState.RCX] = 0;
+                s.gpr[CpuState.RCX] = s.tscAux & 0xffffffffL;
             }
         }
     }

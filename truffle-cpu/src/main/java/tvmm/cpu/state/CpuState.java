@@ -42,6 +42,24 @@ public final class CpuState implements PagingControl {
     public long efer;
     public final long[] dr = new long[8];
 
+    /**
+     * The time-stamp counter (SDM Vol. 3 §18.17): {@link #tscHz} ticks per second of the host's
+     * monotonic clock, plus {@link #tscOffset} (a WRMSR to IA32_TSC sets it). CPUID 15h/16h
+     * must report the same frequency; RDTSCP returns {@link #tscAux} (IA32_TSC_AUX) in ECX.
+     */
+    public long tscHz = 2_000_000_000L;
+    public long tscOffset;
+    public long tscAux;
+
+    /** The host clock at reset, when the TSC was 0. */
+    private final long tscEpoch = System.nanoTime();
+
+    public long readTsc() {
+        long ns = System.nanoTime() - tscEpoch;
+        // ns * hz / 1e9 without overflow: whole seconds and the remainder separately.
+        return (ns / 1_000_000_000L) * tscHz + (ns % 1_000_000_000L) * tscHz / 1_000_000_000L + tscOffset;
+    }
+
     /** Current privilege level (CS.RPL outside real mode, as SS.DPL after loads). */
     public int cpl;
     /** Code size of the current mode in bytes: 2, 4 or 8 (CS.D, CS.L and EFER.LMA). */
