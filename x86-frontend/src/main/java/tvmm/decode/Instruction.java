@@ -97,13 +97,27 @@ public final class Instruction {
         this.modrm = d.modrm;
         this.condition = d.condition;
         this.operandCount = d.nops;
+        int n = d.nops;
+        byte[] dk = d.kinds;
+        int[] ds = d.sizes;
+        int[] dr = d.regs;
         int k = 0;
         int z = 0;
         long r = 0;
-        for (int n = 0; n < d.nops; n++) {
-            k |= d.kinds[n] << (8 * n);
-            z |= d.sizes[n] << (8 * n);
-            r |= (long) (d.regs[n] + 1) << (16 * n);
+        if (n > 0) {
+            k = dk[0];
+            z = ds[0];
+            r = dr[0] + 1;
+            if (n > 1) {
+                k |= dk[1] << 8;
+                z |= ds[1] << 8;
+                r |= (long) (dr[1] + 1) << 16;
+                if (n > 2) {
+                    k |= dk[2] << 16 | (n > 3 ? dk[3] << 24 : 0);
+                    z |= ds[2] << 16 | (n > 3 ? ds[3] << 24 : 0);
+                    r |= (long) (dr[2] + 1) << 32 | (n > 3 ? (long) (dr[3] + 1) << 48 : 0);
+                }
+            }
         }
         this.kinds = k;
         this.sizes = z;

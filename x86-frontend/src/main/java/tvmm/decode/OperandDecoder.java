@@ -73,20 +73,24 @@ abstract class OperandDecoder extends DecoderState {
         }
         base = ord(b);
         index = ord(x);
-        segment = ord(effectiveSegment(segDefault));
+        segment = effectiveSegment(segDefault);
     }
 
     static int ord(Reg r) {
         return r == null ? NO_REG : r.ordinal();
     }
 
-    Reg effectiveSegment(int segDefault) {
+    /** The ordinal of the effective segment register: the override, except ES/CS/SS/DS in 64-bit mode. */
+    int effectiveSegment(int segDefault) {
         int s = segOverride;
         if (s < 0 || mode == 64 && s < 4) {
             s = segDefault;
         }
-        return Reg.of(RegClass.SEG, s);
+        return SEG_ORD[s];
     }
+
+    static final int[] SEG_ORD = {Reg.ES.ordinal(), Reg.CS.ordinal(), Reg.SS.ordinal(), Reg.DS.ordinal(),
+        Reg.FS.ordinal(), Reg.GS.ordinal()};
 
     /** Fills operand {@code i} from its spec; false for an invalid encoding. */
     boolean operand(int i, int spec, Entry e) {
@@ -154,7 +158,7 @@ abstract class OperandDecoder extends DecoderState {
                     a |= (long) fetch() << (8 * k);
                 }
                 disp = a;
-                segment = ord(effectiveSegment(3));
+                segment = effectiveSegment(3);
                 kinds[i] = K_MOFFS;
                 return true;
             }
@@ -192,7 +196,7 @@ abstract class OperandDecoder extends DecoderState {
             }
             case Spec.X:
                 kinds[i] = K_STR_SRC;
-                segment = ord(effectiveSegment(3));
+                segment = effectiveSegment(3);
                 return true;
             case Spec.Y:
                 kinds[i] = K_STR_DST;
