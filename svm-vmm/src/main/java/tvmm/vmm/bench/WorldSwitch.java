@@ -47,7 +47,12 @@ public final class WorldSwitch {
 
     /** All rounds and which exit the CPU took for VMMCALL (VMMCALL itself or the #UD intercept). */
     public record Result(Kind kind, List<Round> rounds, long vmmcallExits, long udExits, long ioExits, long npfExits,
-            double hostHz) {
+            double hostHz, long totalNanos, long cpuNanos) {
+        /** Share of the whole run spent outside the CPU's run loop (the VMM side of a full exit). */
+        public double vmmShare() {
+            return totalNanos == 0 ? 0 : 1.0 - (double) cpuNanos / totalNanos;
+        }
+
         /** The median of the second half of the rounds (warmed up). */
         public double medianNs() {
             List<Round> warm = rounds.subList(rounds.size() / 2, rounds.size());
@@ -126,7 +131,10 @@ public final class WorldSwitch {
                     data, data, data, data, data, SegmentState.bootTaskRegister(), SegmentState.unusable()));
             cpu.cpu().setStopAt(CODE + code.length);
             m.vmm().onMark(marks::add);
+            cpu.svm().setTiming(true);
+            long start = System.nanoTime();
             Stop stop = m.run(Duration.ofMinutes(30));
+            long total = System.nanoTime() - start;
             if (stop.kind() != Stop.Kind.HOST || marks.size() != rounds + 1) {
                 throw new IllegalStateException("benchmark guest ended early: " + stop.reason() + " after "
                         + marks.size() + " marks");
@@ -137,7 +145,7 @@ public final class WorldSwitch {
             }
             return new Result(kind, out, cpu.exitCount(ExitIndex.of(ExitCode.VMMCALL)),
                     cpu.exitCount(ExitIndex.of(ExitCode.EXCEPTION + 6)), cpu.exitCount(ExitIndex.IOIO),
-                    cpu.exitCount(ExitIndex.NPF), HostTsc.hz());
+                    cpu.exitCount(ExitIndex.NPF), HostTsc.hz(), total, cpu.svm().guestNanos());
         }
     }
 
@@ -154,6 +162,8 @@ public final class WorldSwitch {
                 cycles(r.medianNs(), r.hostHz())));
         if (r.kind() == Kind.VMMCALL) {
             sb.append(String.format("exits: VMMCALL %d, #UD-intercepted VMMCALL %d%n", r.vmmcallExits(), r.udExits()));
+            sb.append(String.format("time outside the CPU's run loop (injection check, portal, handler): %.0f%%%n",
+                    100 * r.vmmShare()));
         } else {
             sb.append(String.format("exits: IOIO %d, NPF %d%n", r.ioExits(), r.npfExits()));
         }

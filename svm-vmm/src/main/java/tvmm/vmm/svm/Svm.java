@@ -42,6 +42,9 @@ public final class Svm implements Delivery {
     private final Vmcb vmcb;
     /** The system layer's delivery through the IDT; this class adds the SVM intercepts around it. */
     private final SystemDelivery system = new SystemDelivery(null);
+    /** Benchmarks: accumulate the time spent inside the CPU (guest code, exits out of it). */
+    private boolean timing;
+    private long guestNanos;
     /** Why the last SHUTDOWN happened, for the one-line report. */
     private String shutdownReason = "";
 
@@ -89,8 +92,9 @@ public final class Svm implements Delivery {
             s.postEvent(EVENT_WINDOW);
         }
         RunResult r;
+        long t0 = timing ? System.nanoTime() : 0;
         try {
-            r = cpu.run();
+            r = timing ? timedRun(t0) : cpu.run();
         } catch (VmExit e) {
             // Thrown by this class's Delivery callbacks from inside Vcpu.run's fault handler,
             // which does not catch it itself (SHUTDOWN, intercepted exceptions).
@@ -105,6 +109,24 @@ public final class Svm implements Delivery {
         }
         // Only with a stop address (tests): report it as a VMMCALL-free "INVALID" exit.
         return exit(ExitCode.INVALID, 0, 0);
+    }
+
+    private RunResult timedRun(long t0) {
+        try {
+            return cpu.run();
+        } finally {
+            guestNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Turns on the accounting of {@link #guestNanos} (costs two clock reads per vmrun). */
+    public void setTiming(boolean on) {
+        timing = on;
+    }
+
+    /** Nanoseconds spent inside the CPU's run loop since timing was turned on. */
+    public long guestNanos() {
+        return guestNanos;
     }
 
     private long exit(long code, long info1, long info2) {

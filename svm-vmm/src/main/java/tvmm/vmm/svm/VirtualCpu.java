@@ -94,7 +94,7 @@ public final class VirtualCpu {
         return vmcb;
     }
 
-    Svm svm() {
+    public Svm svm() {
         return svm;
     }
 
