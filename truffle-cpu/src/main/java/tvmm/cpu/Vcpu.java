@@ -168,6 +168,9 @@ public final class Vcpu {
 
     /** Whether the unit's code pages are unchanged since it was built. */
     private boolean current(Unit u) {
+        if (u.csLimit >= 0 && u.csLimit != (state.seg[CpuState.CS].limit & 0xffffffffL)) {
+            return false; // built against another CS.limit
+        }
         if (phys.isRam(u.physical) && phys.codeVersion(u.physical) != u.version) {
             return false;
         }

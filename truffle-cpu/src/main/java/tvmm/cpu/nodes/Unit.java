@@ -18,8 +18,12 @@ public final class Unit {
     public final long physical2;
     public final long linear2;
     public final int version2;
+    /** CS.limit the unit was checked against (outside 64-bit mode), or -1. */
+    public final long csLimit;
 
-    public Unit(UnitRoot root, long physical, int modeKey, int version, long linear2, long physical2, int version2) {
+    public Unit(UnitRoot root, long physical, int modeKey, int version, long linear2, long physical2, int version2,
+            long csLimit) {
+        this.csLimit = csLimit;
         this.root = root;
         this.target = root.getCallTarget();
         this.physical = physical;

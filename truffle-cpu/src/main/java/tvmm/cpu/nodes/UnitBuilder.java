@@ -56,9 +56,19 @@ public final class UnitBuilder {
         long linear2 = -1;
         long physical2 = -1;
         int version2 = 0;
+        // Outside 64-bit mode every instruction byte must lie within CS.limit (SDM Vol. 3
+        // §5.3): an instruction that does not raises #GP(0) when it is reached.
+        long csLimit = s.codeSize == 8 ? -1 : s.seg[CpuState.CS].limit & 0xffffffffL;
         while (off < inPage && insns.size() < maxInsns) {
             long address = rip + off;
             if (address == stopAt) {
+                break;
+            }
+            if (csLimit >= 0 && address > csLimit) {
+                if (insns.isEmpty()) {
+                    insns.add(beyondLimit(address));
+                    off += 1;
+                }
                 break;
             }
             Instruction d = decoder.decode(buf, off, inPage - off, bits);
@@ -76,6 +86,13 @@ public final class UnitBuilder {
                 }
                 d = decoder.decode(buf, off, inPage - off + Decoder.MAX_LENGTH, bits);
             }
+            if (csLimit >= 0 && address + Math.max(1, d.length) - 1 > csLimit) {
+                if (insns.isEmpty()) {
+                    insns.add(beyondLimit(address));
+                    off += 1;
+                }
+                break;
+            }
             Insn n = create(d, address, s);
             insns.add(n);
             off += Math.max(1, d.length);
@@ -85,7 +102,22 @@ public final class UnitBuilder {
             }
         }
         UnitRoot root = new UnitRoot(language, s, rip, insns.toArray(new Insn[0]), rip + off);
-        return new Unit(root, pa, s.modeKey, version, linear2, physical2, version2);
+        return new Unit(root, pa, s.modeKey, version, linear2, physical2, version2, csLimit);
+    }
+
+    /** An instruction fetched (partly) beyond CS.limit: #GP(0) at its address. */
+    private static Insn beyondLimit(long address) {
+        return new Insn(address, 1) {
+            @Override
+            public byte kind() {
+                return LEAVE;
+            }
+
+            @Override
+            public void execute(CpuState st) {
+                throw GuestFault.gp(0);
+            }
+        };
     }
 
     /**

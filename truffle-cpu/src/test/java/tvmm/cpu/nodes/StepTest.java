@@ -50,6 +50,22 @@ class StepTest {
     }
 
     @Test
+    void fetchBeyondTheCodeSegmentLimitRaisesGp() {
+        try (TestMachine m = new TestMachine()) {
+            CpuState s = m.vcpu.state;
+            s.setCompat32User();
+            s.seg[CpuState.CS].limit = 0x1004; // the second INC (1003..1004) fits, the third does not
+            m.load(0x1000, 0xff, 0xc0, 0x90, 0xff, 0xc0, 0xff, 0xc0);
+            s.gpr[0] = 0;
+            RunResult r = m.run(0x1000, 0x1007);
+            assertNotNull(r.fault());
+            assertEquals(Vectors.GP, r.fault().vector());
+            assertEquals(0x1005, s.rip);
+            assertEquals(2, m.reg(0));
+        }
+    }
+
+    @Test
     void trapFlagTrapsAfterEachInstruction() {
         try (TestMachine m = new TestMachine()) {
             m.load(0x1000, 0xff, 0xc0, 0xff, 0xc0); // inc eax x2
