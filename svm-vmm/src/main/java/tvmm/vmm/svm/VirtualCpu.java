@@ -226,7 +226,8 @@ public final class VirtualCpu {
             vmcb.setIntercept(Intercept.VINTR, false);
             return;
         }
-        if ((Flags.read(s) & Flags.IF) != 0) {
+        // Inside an STI/MOV SS shadow the CPU takes no interrupt yet: wait for the window.
+        if ((Flags.read(s) & Flags.IF) != 0 && !s.interruptShadow) {
             int vector = acknowledge();
             if (vector >= 0) {
                 vmcb.setEventInj(EventInjection.of(EventInjection.TYPE_INTR, vector));
