@@ -18,8 +18,9 @@ public final class Decoder extends OperandDecoder {
     /** Decodes from {@code code[offset .. offset+available)} without copying. */
     public Instruction decode(byte[] code, int offset, int available, int bits) {
         buf = code;
-        off = offset;
-        lim = Math.max(0, Math.min(available, code.length - offset));
+        boolean inside = offset >= 0 && offset <= code.length;
+        off = inside ? offset : 0;
+        lim = inside ? Math.max(0, Math.min(available, code.length - offset)) : 0; // outside: TRUNCATED
         return run(bits);
     }
 
