@@ -1,6 +1,5 @@
 package tvmm.vmm.svm;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import tvmm.cpu.Vcpu;
 import tvmm.cpu.mem.PhysicalMemory;
@@ -40,7 +39,8 @@ public final class VirtualCpu {
     private final SystemCpu system;
     private final PicPair pic;
     private final Vmm vmm;
-    private final AtomicLongArray exits = new AtomicLongArray(ExitIndex.COUNT);
+    /** Exits by dense index; written only by this vCPU's thread, read racily for statistics. */
+    private final long[] exits = new long[ExitIndex.COUNT];
     private volatile Thread thread;
     /** An application processor waits for INIT/STARTUP (SDM vol. 3 §9.4); only its own thread changes this. */
     private boolean waitForSipi;
@@ -141,11 +141,11 @@ public final class VirtualCpu {
 
     /** Exits taken so far by dense index (for the statistics line and the benchmark). */
     public long exitCount(int denseIndex) {
-        return exits.get(denseIndex);
+        return exits[denseIndex];
     }
 
     void countExit(int denseIndex) {
-        exits.incrementAndGet(denseIndex);
+        exits[denseIndex]++;
     }
 
     /** Forces the vCPU to the VMM's attention; safe from any thread. */
