@@ -33,6 +33,7 @@ public final class BenchChart {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
             chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.##");
             chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(9f));
             boolean any = false;
             for (String system : results.systems()) {
