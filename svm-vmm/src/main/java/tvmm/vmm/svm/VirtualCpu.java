@@ -47,6 +47,7 @@ public final class VirtualCpu {
     private long seenGeneration = -1;
     /** Guest-physical page of this vCPU's xAPIC registers, or -1 (disabled or x2APIC mode). */
     private long apicPage = -1;
+    private boolean initIgnoredLogged;
 
     VirtualCpu(Vmm vmm, int index, VmmPlatform platform, LocalApic apic) {
         PhysicalMemory memory = platform.memory().ram();
@@ -212,7 +213,10 @@ public final class VirtualCpu {
                 waitForSipi = true;
                 return;
             }
-            vmm.log("vcpu0: INIT on the bootstrap processor ignored (no firmware to restart)");
+            if (!initIgnoredLogged) {
+                initIgnoredLogged = true; // once: a guest must not be able to flood the log
+                vmm.log("vcpu0: INIT on the bootstrap processor ignored (no firmware to restart)");
+            }
         }
         if (EventInjection.isValid(vmcb.eventInj())) {
             return; // a handler injected something itself
