@@ -185,6 +185,10 @@ public final class Decoder extends OperandDecoder {
             return finish(Status.INVALID); // #UD: LOCK only on read-modify-write memory (SDM Vol. 2 LOCK)
         }
         condition = Tables.condition(e.op);
+        if (segment < 0 && Tables.implicitMemory(e.op)) {
+            // XLAT [rBX+AL], MONITOR [rAX], MASKMOV [rDI]: DS unless overridden (SDM Vol. 2 pages).
+            segment = effectiveSegment(3);
+        }
         return finish(Status.OK);
     }
 

@@ -53,7 +53,8 @@ public final class Instruction {
     /**
      * Segment of the memory/moffs/string-source operand after overrides (the last override
      * wins; in 64-bit mode ES/CS/SS/DS overrides are ignored and reported as DS, or SS for
-     * rSP/rBP bases as in legacy modes), or null when there is no memory operand.
+     * rSP/rBP bases as in legacy modes), or null when there is no memory operand. Also set for
+     * the implicit memory operand of XLATB, MONITOR(X) and MASKMOVQ/MASKMOVDQU.
      */
     public final Reg segment;
     /** The last segment-override prefix as written (even where 64-bit mode ignores it), or null. */

@@ -75,6 +75,11 @@ final class Tables {
         return evex ? EVEX_MODRM[map][opcode] : VEX_MODRM[map][opcode];
     }
 
+    /** Operations with an implicit DS-relative memory operand not listed among the operands. */
+    static boolean implicitMemory(Op op) {
+        return op == Op.XLATB || op == Op.MONITOR || op == Op.MONITORX || op == Op.MASKMOVQ || op == Op.MASKMOVDQU;
+    }
+
     static int condition(Op op) {
         return CONDITION[op.ordinal()];
     }

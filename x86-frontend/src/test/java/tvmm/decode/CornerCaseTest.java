@@ -113,6 +113,9 @@ class CornerCaseTest {
         assertEquals(Reg.SS, d(64, 0x8B, 0x04, 0x24).segment); // [rsp]
         assertEquals(Reg.DS, d(64, 0x41, 0x8B, 0x04, 0x24).segment); // [r12]
         assertEquals(Reg.ES, d(32, 0x26, 0x8B, 0x00).segment);
+        // Implicit memory operands get their segment too.
+        assertEquals(Reg.GS, d(64, 0x65, 0xD7).segment);               // xlat gs:[rbx+al]
+        assertEquals(Reg.DS, d(32, 0xD7).segment);
         // String destination is always ES; the source takes the override.
         Instruction movs = d(32, 0x64, 0xA4);
         assertEquals(Reg.FS, movs.segment);
