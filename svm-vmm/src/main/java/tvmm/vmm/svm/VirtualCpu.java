@@ -208,6 +208,9 @@ public final class VirtualCpu {
     /** Chooses what the next vmrun delivers: NMI, then a fixed interrupt, then the 8259's. */
     private void injectPending(CpuState s) {
         s.takeEvents(Svm.EVENT_KICK); // anything posted after this is seen by the next poll
+        if (!bsp) {
+            apic.takeSipi(); // a running CPU ignores STARTUP (Linux sends two; the second finds it running)
+        }
         if (apic.takeInit()) {
             if (!bsp) {
                 waitForSipi = true;
