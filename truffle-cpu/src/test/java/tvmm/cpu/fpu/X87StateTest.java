@@ -18,9 +18,12 @@ class X87StateTest {
     static final String[] OPS = {"fadd", "fsub", "fsubr", "fmul", "fdiv", "fdivr", "fsqrt", "frndint", "fchs", "fabs",
         "fxch", "fxtract", "fscale", "fprem", "fprem1", "fcom", "fucom", "fcomi", "fucomi", "fxam", "ftst", "fst32",
         "fst64", "fld32", "fld64", "fist16", "fist32", "fist64", "fisttp16", "fisttp64", "fbstp", "fbld", "fild64",
-        "fincstp_pop", "push9", "fld1", "fldl2t", "fldl2e", "fldpi", "fldlg2", "fldln2", "faddp", "fadd32", "fadd64"};
+        "fincstp_pop", "push9", "fld1", "fldl2t", "fldl2e", "fldpi", "fldlg2", "fldln2", "faddp", "fadd32", "fadd64",
+        "fiadd32", "fisub16", "fcom32", "fucomp_pp", "ficom16", "fsubr64", "fdivr32", "fcmovb", "fdivp"};
 
     /** Runs one oracle op on our state; returns {mem.lo, mem.hi, eflags}. */
+    static long hostFlags;
+
     static long[] run(X87State x, String op, long mlo, long mhi) {
         long mem = mlo;
         long memHi = mhi;
@@ -33,6 +36,16 @@ class X87StateTest {
             case "fdiv" -> x.arith(FpArith.OP_DIV, 0, 1, false);
             case "fdivr" -> x.arith(FpArith.OP_DIVR, 0, 1, false);
             case "fadd32" -> x.arithMem(FpArith.OP_ADD, Fp.F32, mlo & 0xffffffffL);
+            case "fiadd32" -> x.arithMem(FpArith.OP_ADD, -1, (int) mlo);
+            case "fisub16" -> x.arithMem(FpArith.OP_SUB, -1, (short) mlo);
+            case "fcom32" -> X87Compare.fcom(x, 0, Fp.F32, mlo & 0xffffffffL, true, 0);
+            case "fucomp_pp" -> X87Compare.fcom(x, 1, Fp.F80, 0, false, 2);
+            case "ficom16" -> X87Compare.fcom(x, 0, -1, (short) mlo, true, 0);
+            case "fsubr64" -> x.arithMem(FpArith.OP_SUBR, Fp.F64, mlo);
+            case "fdivr32" -> x.arithMem(FpArith.OP_DIVR, Fp.F32, mlo & 0xffffffffL);
+            // CF after FNINIT/FLD in the oracle is whatever the harness left: read it from the host run.
+            case "fcmovb" -> X87Moves.fcmov(x, 1, (hostFlags & 1) != 0);
+            case "fdivp" -> x.arith(FpArith.OP_DIV, 1, 0, true); // DE F9: Intel FDIVP ST(1),ST(0) = ST(1)/ST(0); GNU as spells it fdivrp
             case "fadd64" -> x.arithMem(FpArith.OP_ADD, Fp.F64, mlo);
             case "fsqrt" -> x.unary(X87State.U_SQRT);
             case "frndint" -> x.unary(X87State.U_RNDINT);
@@ -131,6 +144,7 @@ class X87StateTest {
             x.setFcw((int) c[0]);
             x.fld80(c[3], (int) c[4]);
             x.fld80(c[1], (int) c[2]);
+            hostFlags = h[8];
             long[] o = run(x, op, c[5], c[6]);
             // The oracle reads ST0/ST1 with FSTP m80, which gives the indefinite for an empty register.
             long s0 = x.isEmpty(0) ? Fp.INDEF_SIG : x.stSig(0);

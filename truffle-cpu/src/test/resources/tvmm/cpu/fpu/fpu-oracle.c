@@ -77,6 +77,15 @@ X87(fchs, "fchs")
 X87(fabs, "fabs")
 X87(ftst, "ftst")
 X87(faddp, "faddp %%st, %%st(1)\n fld1")
+X87(fiadd32, "fiaddl %[m]")
+X87(fisub16, "fisubs %[m]")
+X87(fcom32, "fcoms %[m]")
+X87(fucomp_pp, "fucompp")
+X87(ficom16, "ficoms %[m]")
+X87(fsubr64, "fsubrl %[m]")
+X87(fdivr32, "fdivrs %[m]")
+X87(fcmovb, "fcmovb %%st(1), %%st")
+X87(fdivp, "fdivrp %%st, %%st(1)")
 X87(push9, "fld1\n fld1\n fld1\n fld1\n fld1\n fld1\n fld1")
 
 typedef struct { const char *name; void (*fn)(void); } xop;
@@ -86,7 +95,7 @@ static const xop xops[] = {
     E(fprem) E(fprem1) E(fsin) E(fcos) E(fsincos) E(fptan) E(fpatan) E(f2xm1) E(fyl2x) E(fyl2xp1)
     E(fcom) E(fucom) E(fcomi) E(fucomi) E(fxam) E(fadd32) E(fadd64) E(fst32) E(fst64) E(fld32) E(fld64)
     E(fist16) E(fist32) E(fist64) E(fisttp16) E(fisttp32) E(fisttp64) E(fild64) E(fbstp) E(fbld)
-    E(fincstp_pop) E(push9) E(fld1) E(fldl2t) E(fldl2e) E(fldpi) E(fldlg2) E(fldln2) E(fxch) E(fchs) E(fabs) E(ftst) E(faddp)
+    E(fincstp_pop) E(push9) E(fld1) E(fldl2t) E(fldl2e) E(fldpi) E(fldlg2) E(fldln2) E(fxch) E(fchs) E(fabs) E(ftst) E(faddp) E(fiadd32) E(fisub16) E(fcom32) E(fucomp_pp) E(ficom16) E(fsubr64) E(fdivr32) E(fcmovb) E(fdivp)
 #undef E
 };
 
