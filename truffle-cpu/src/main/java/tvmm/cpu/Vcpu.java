@@ -31,6 +31,7 @@ public final class Vcpu {
     /** One-instruction units for interrupt shadows and single-stepping. */
     private final UnitCache stepCache = new UnitCache();
     private final UnitBuilder builder;
+    private final Translator translator = new Translator();
     private Delivery delivery;
     /** run() returns when RIP reaches this linear address (-1: never). */
     private long stopAt = -1;
@@ -41,7 +42,12 @@ public final class Vcpu {
         this.phys = phys;
         this.mem = new MemoryAccess(state, phys, exits);
         state.mem = mem;
-        this.builder = new UnitBuilder(language, new Translator());
+        this.builder = new UnitBuilder(language, translator);
+    }
+
+    /** The instruction factory, where the system layer installs its own ({@link Translator#setSystem}). */
+    public Translator translator() {
+        return translator;
     }
 
     public void setDelivery(Delivery delivery) {

@@ -97,59 +97,76 @@ public final class UnitRoot extends RootNode implements BytecodeOSRNode {
                 return leave(backEdges);
             }
             Insn n = insns[i];
-            try {
-                switch (kinds[i]) {
-                    case Insn.SEQ:
-                        n.execute(s);
+            switch (kinds[i]) {
+                case Insn.SEQ:
+                    execute(n, s);
+                    i = i + 1;
+                    break;
+                case Insn.STORE:
+                    execute(n, s);
+                    if (s.codeModified) {
+                        // This store rewrote translated code: continue in a fresh unit.
+                        s.rip = n.next();
+                        return leave(backEdges);
+                    }
+                    i = i + 1;
+                    break;
+                case Insn.BRANCH:
+                case Insn.JUMP: {
+                    boolean taken = kinds[i] == Insn.JUMP || taken(n, s);
+                    if (!taken) {
                         i = i + 1;
                         break;
-                    case Insn.STORE:
-                        n.execute(s);
-                        if (s.codeModified) {
-                            // This store rewrote translated code: continue in a fresh unit.
-                            s.rip = n.next();
-                            return leave(backEdges);
-                        }
-                        i = i + 1;
-                        break;
-                    case Insn.BRANCH:
-                    case Insn.JUMP: {
-                        boolean taken = kinds[i] == Insn.JUMP || n.taken(s);
-                        if (!taken) {
-                            i = i + 1;
-                            break;
-                        }
-                        int t = targets[i];
-                        if (t < 0) {
+                    }
+                    int t = targets[i];
+                    if (t < 0) {
+                        s.rip = n.target();
+                        return leave(backEdges);
+                    }
+                    if (t <= i) {
+                        // A back edge inside the unit: poll events and OSR here.
+                        backEdges.count++;
+                        if (s.eventsActionable()) {
                             s.rip = n.target();
                             return leave(backEdges);
                         }
-                        if (t <= i) {
-                            // A back edge inside the unit: poll events and OSR here.
-                            backEdges.count++;
-                            if (s.eventsActionable()) {
-                                s.rip = n.target();
-                                return leave(backEdges);
-                            }
-                            if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this)) {
-                                Object r = BytecodeOSRNode.tryOSR(this, t, s, null, frame);
-                                if (r != null) {
-                                    return r;
-                                }
+                        if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this)) {
+                            Object r = BytecodeOSRNode.tryOSR(this, t, s, null, frame);
+                            if (r != null) {
+                                return r;
                             }
                         }
-                        i = t;
-                        break;
                     }
-                    default:
-                        n.execute(s);
-                        return leave(backEdges);
+                    i = t;
+                    break;
                 }
-            } catch (GuestFault f) {
-                // Precise exceptions: the node changed nothing; RIP names the faulting instruction.
-                s.rip = n.address;
-                throw f;
+                default:
+                    execute(n, s);
+                    return leave(backEdges);
             }
+        }
+    }
+
+    /**
+     * Runs one node. Precise exceptions: a node that faults has changed nothing, so RIP is set
+     * to the faulting instruction here, and only here (not around the OSR call, whose own
+     * frames have already set it for the instruction that faulted).
+     */
+    private static void execute(Insn n, CpuState s) {
+        try {
+            n.execute(s);
+        } catch (GuestFault f) {
+            s.rip = n.address;
+            throw f;
+        }
+    }
+
+    private static boolean taken(Insn n, CpuState s) {
+        try {
+            return n.taken(s);
+        } catch (GuestFault f) {
+            s.rip = n.address;
+            throw f;
         }
     }
 
