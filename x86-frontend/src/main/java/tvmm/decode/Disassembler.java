@@ -72,6 +72,8 @@ public final class Disassembler {
         return "cmp" + PREDICATES[(int) in.imm] + m.substring(3);
     }
 
+    private static final String[] ROUNDING = {"rn", "rd", "ru", "rz"};
+
     private static final String[] INT_PREDICATES = {"eq", "lt", "le", "false", "neq", "nlt", "nle", "true"};
 
     private static boolean hasPseudoCompare(Instruction in) {
@@ -150,6 +152,9 @@ public final class Disassembler {
             if (i == 0 && in.zeroing) {
                 sb.append(" {z}");
             }
+        }
+        if (in.rounding >= 0 && in.rounding < 4) {
+            sb.append(", {").append(ROUNDING[in.rounding]).append("-sae}"); // EVEX static rounding
         }
         return sb.toString();
     }
