@@ -148,7 +148,8 @@ public final class Svm implements Delivery {
             default -> EventDelivery.deliverInterrupt(view, view, vector, s.rip);
         };
         if (o == EventDelivery.Outcome.SHUTDOWN) {
-            shutdownReason = "triple fault while injecting vector " + vector;
+            shutdownReason = String.format("triple fault delivering vector %d at rip 0x%x: %s", vector, s.rip,
+                    GuestCode.describe(s, s.rip));
             return false;
         }
         return true;
@@ -167,7 +168,8 @@ public final class Svm implements Delivery {
         try {
             system.fault(s, fault);
         } catch (VmExit e) {
-            shutdownReason = String.format("triple fault: %s at rip 0x%x", fault.getMessage(), rip);
+            shutdownReason = String.format("triple fault: %s at rip 0x%x: %s", fault.getMessage(), rip,
+                    GuestCode.describe(s, rip));
             throw e;
         }
     }
