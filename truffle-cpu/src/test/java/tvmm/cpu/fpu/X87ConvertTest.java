@@ -14,11 +14,11 @@ class X87ConvertTest {
 
     @Test
     void conversionsMatchHost() {
-        Random r = new Random(4711);
+        Random r = new Random(Scale.seed(4711));
         List<String> req = new ArrayList<>();
         List<long[]> cases = new ArrayList<>();
         for (int op = 0; op < OPS.length; op++) {
-            int n = OPS[op].startsWith("fprem") ? 6000 : 2500;
+            int n = Scale.count(OPS[op].startsWith("fprem") ? 6000 : 2500);
             for (int i = 0; i < n + Operands80.CORNERS.length; i++) {
                 long[] a;
                 long[] b;

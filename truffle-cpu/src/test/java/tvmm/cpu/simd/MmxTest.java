@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tvmm.cpu.fpu.Agreement;
+import tvmm.cpu.fpu.Scale;
 
 /** MMX forms (64-bit layouts of packs, unpacks, horizontal ops, shuffles, PALIGNR...) against the host. */
 class MmxTest {
@@ -62,20 +63,20 @@ class MmxTest {
 
     @Test
     void mmxMatchesHost() {
-        Random r = new Random(0x3dd);
+        Random r = new Random(Scale.seed(0x3dd));
         SseOracle o = new SseOracle();
         for (String name : OPS) {
             Op f = op(name);
             boolean shift = name.startsWith("ps") && (name.endsWith("w") || name.endsWith("d") || name.endsWith("q"))
                     && name.length() == 5;
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < Scale.count(1000); i++) {
                 long a = SseIntTest.lane(r);
                 long b = shift && r.nextBoolean() ? r.nextInt(70) : SseIntTest.lane(r);
                 o.add(new SseOracle.Case("mmx_" + name, i & 255, 0x1f80, 0, 0, 0, 0, a, b),
                         (st, imm, ra, rd) -> new long[] {0, 0, f.run(ra, rd, imm), 0, 0}, SseOracle.RAX64);
             }
         }
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < Scale.count(1000); i++) {
             long b = SseIntTest.lane(r);
             o.add(new SseOracle.Case("mmx_pextrw", i & 255, 0x1f80, 0, 0, 0, 0, 0, b),
                     (st, imm, ra, rd) -> new long[] {0, 0, 0, MmxOps.pextrw(rd, imm), 0}, new long[] {0, 0, 0, -1L, 0});

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tvmm.cpu.fpu.Agreement;
+import tvmm.cpu.fpu.Scale;
 
 /** SSE/SSE2/SSE3/SSE4.1 floating-point instructions against the host: results and MXCSR bit-exact. */
 class SseFloatTest {
@@ -27,9 +28,9 @@ class SseFloatTest {
 
     @Test
     void floatingPointMatchesHost() {
-        Random r = new Random(0x55e);
+        Random r = new Random(Scale.seed(0x55e));
         SseOracle o = new SseOracle();
-        int n = 1500;
+        int n = Scale.count(1500);
         for (int k = 0; k < SCALAR.length; k++) {
             int op = OPC[k];
             for (String suffix : new String[] {"ss", "sd", "ps", "pd"}) {
@@ -62,7 +63,7 @@ class SseFloatTest {
             }
         }
         for (String name : new String[] {"cmpss", "cmpsd", "cmpps", "cmppd"}) {
-            for (int i = 0; i < 2000; i++) {
+            for (int i = 0; i < Scale.count(2000); i++) {
                 int pred = i & 7;
                 boolean dbl = name.endsWith("d");
                 long a0 = dbl ? SseOracle.f64(r) : lanes32(r);
@@ -81,7 +82,7 @@ class SseFloatTest {
         for (String name : new String[] {"comiss", "ucomiss", "comisd", "ucomisd"}) {
             boolean dbl = name.endsWith("d");
             boolean sig = !name.startsWith("u");
-            for (int i = 0; i < 1500; i++) {
+            for (int i = 0; i < Scale.count(1500); i++) {
                 long a0 = dbl ? SseOracle.f64(r) : lanes32(r);
                 long b0 = r.nextInt(4) == 0 ? a0 : dbl ? SseOracle.f64(r) : lanes32(r);
                 o.add(new SseOracle.Case(name, 0, SseOracle.mxcsr(r), a0, 0, b0, 0, 0, 0),
@@ -90,7 +91,7 @@ class SseFloatTest {
         }
         for (String name : new String[] {"roundss", "roundsd", "roundps", "roundpd"}) {
             boolean dbl = name.endsWith("d");
-            for (int i = 0; i < 2000; i++) {
+            for (int i = 0; i < Scale.count(2000); i++) {
                 long b0 = dbl ? SseOracle.f64(r) : lanes32(r);
                 long b1 = dbl ? SseOracle.f64(r) : lanes32(r);
                 if (r.nextBoolean()) {
@@ -111,7 +112,7 @@ class SseFloatTest {
         }
         for (String name : new String[] {"addsubps", "addsubpd", "haddps", "haddpd", "hsubps", "hsubpd", "dpps", "dppd"}) {
             boolean dbl = name.endsWith("d");
-            for (int i = 0; i < 1500; i++) {
+            for (int i = 0; i < Scale.count(1500); i++) {
                 long a0 = dbl ? SseOracle.f64(r) : lanes32(r);
                 long a1 = dbl ? SseOracle.f64(r) : lanes32(r);
                 long b0 = dbl ? SseOracle.f64(r) : lanes32(r);
