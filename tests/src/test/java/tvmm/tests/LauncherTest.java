@@ -43,6 +43,8 @@ class LauncherTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Truffle runtime: GraalVM CE"), r.out());
         assertTrue(r.out().contains("cores"), r.out());
+        // Every advertised feature is one the CPUID model marks implemented; long mode is one.
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("guest features:") && l.contains(" lm")), r.out());
     }
 
     @Test
