@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A software hypervisor for x86 on Truffle.",
-        subcommands = {InfoCommand.class, RunCommand.class, BenchCommand.class, DifftestCommand.class, DisasmCommand.class})
+        subcommands = {InfoCommand.class, RunCommand.class, ImageCommand.class, BenchCommand.class, DifftestCommand.class, DisasmCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for wrong usage (unknown flag, missing argument), as picocli and sysexits use. */
