@@ -189,10 +189,7 @@ public final class Svm implements Delivery {
 
     @Override
     public void events(CpuState s) {
-        if (s.takeEvents(EVENT_KICK) != 0) {
-            // A physical interrupt for the host side: SVM exits with INTR and the VMM looks.
-            throw new VmExit(ExitCode.INTR, 0, 0);
-        }
+        // EVENT_KICK never arrives here: the engine turns it into the INTR exit itself.
         if ((s.events() & EVENT_WINDOW) != 0 && (Flags.read(s) & Flags.IF) != 0) {
             s.takeEvents(EVENT_WINDOW);
             if (!vmcb.virtualIrqPending()) {

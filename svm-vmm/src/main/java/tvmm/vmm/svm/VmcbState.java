@@ -19,10 +19,6 @@ final class VmcbState {
     private VmcbState() {
     }
 
-    private static final Vmcb.Segment[] SREGS = {
-        Vmcb.Segment.ES, Vmcb.Segment.CS, Vmcb.Segment.SS, Vmcb.Segment.DS, Vmcb.Segment.FS, Vmcb.Segment.GS,
-    };
-
     /** CPU → VMCB (and {@code gpr}) for every group in {@code mtd}. */
     static void save(CpuState s, Vmcb v, long[] gpr, int mtd) {
         if ((mtd & Mtd.GPR_ACDB) != 0) {
@@ -158,10 +154,5 @@ final class VmcbState {
 
     static void loadSeg(Vmcb v, Vmcb.Segment slot, Segment seg) {
         seg.set(v.selector(slot), v.base(slot), (int) v.limit(slot), v.attributes(slot));
-    }
-
-    /** The segment registers in encoding order (ES … GS), for a full copy. */
-    static Vmcb.Segment sreg(int i) {
-        return SREGS[i];
     }
 }
