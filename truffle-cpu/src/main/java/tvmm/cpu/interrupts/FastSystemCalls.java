@@ -5,6 +5,7 @@ import tvmm.cpu.msr.MsrFile;
 import tvmm.cpu.seg.SegmentChecks;
 import tvmm.cpu.seg.SegmentState;
 import tvmm.cpu.seg.Selectors;
+import tvmm.cpu.state.Flags;
 
 /**
  * SYSCALL, SYSRET, SYSENTER, SYSEXIT and SWAPGS with Intel's rules (the CPU model's vendor):

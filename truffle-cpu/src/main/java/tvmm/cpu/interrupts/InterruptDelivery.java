@@ -5,6 +5,7 @@ import tvmm.cpu.seg.SegmentLoader;
 import tvmm.cpu.seg.SegmentState;
 import tvmm.cpu.seg.Selectors;
 import tvmm.cpu.seg.SystemMemory;
+import tvmm.cpu.state.Flags;
 
 /**
  * Delivers one interrupt or exception through the IVT (real mode), a 16/32-bit IDT gate

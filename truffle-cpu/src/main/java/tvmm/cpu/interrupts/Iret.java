@@ -1,11 +1,13 @@
 package tvmm.cpu.interrupts;
 
 import tvmm.cpu.seg.Descriptor;
+import tvmm.cpu.seg.IoPermission;
 import tvmm.cpu.seg.SegmentChecks;
 import tvmm.cpu.seg.SegmentLoader;
 import tvmm.cpu.seg.SegmentState;
 import tvmm.cpu.seg.Selectors;
 import tvmm.cpu.seg.SystemMemory;
+import tvmm.cpu.state.Flags;
 
 /**
  * IRET, IRETD, IRETQ (SDM vol. 2 "IRET/IRETD/IRETQ" operation; AMD APM vol. 3): real mode,
@@ -122,7 +124,7 @@ public final class Iret {
     /** EFLAGS update rules: IF needs CPL ≤ IOPL, IOPL/VIF/VIP need CPL 0. */
     static long mergeFlags(long old, long popped, int w, int cpl) {
         long mask = ALWAYS;
-        if (cpl <= Flags.iopl(old)) {
+        if (cpl <= IoPermission.iopl(old)) {
             mask |= Flags.IF;
         }
         if (cpl == 0) {

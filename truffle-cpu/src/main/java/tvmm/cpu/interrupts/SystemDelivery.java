@@ -4,6 +4,7 @@ import tvmm.cpu.Delivery;
 import tvmm.cpu.exit.VmExit;
 import tvmm.cpu.nodes.SoftwareInterrupt;
 import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.Flags;
 import tvmm.cpu.svm.ExitCode;
 
 /**

@@ -12,11 +12,16 @@ public final class IoPermission {
     private IoPermission() {
     }
 
+    /** RFLAGS.IOPL, bits 13:12. */
+    public static int iopl(long rflags) {
+        return (int) (rflags >>> 12) & 3;
+    }
+
     public static void check(SegmentState s, SystemMemory m, int port, int size) {
         if (!Selectors.isProtected(s)) {
             return;
         }
-        int iopl = (int) (s.rflags() >>> 12) & 3;
+        int iopl = iopl(s.rflags());
         if (!Selectors.isVm86(s) && s.cpl() <= iopl) {
             return;
         }
@@ -52,7 +57,7 @@ public final class IoPermission {
         if (!Selectors.isProtected(s)) {
             return true;
         }
-        int iopl = (int) (s.rflags() >>> 12) & 3;
+        int iopl = iopl(s.rflags());
         return !Selectors.isVm86(s) ? s.cpl() <= iopl : iopl == 3;
     }
 }

@@ -61,7 +61,7 @@ final class IoInsns {
         if ((s.cr0 & ControlBits.CR0_PE) == 0) {
             return false;
         }
-        return (s.rflags & Flags.VM) != 0 || s.cpl > (int) ((s.rflags >>> 12) & 3);
+        return (s.rflags & Flags.VM) != 0 || s.cpl > IoPermission.iopl(s.rflags);
     }
 
     /** {@link IoPermission#mayChangeIf} read straight from CpuState (no view, no allocation). */
@@ -69,7 +69,7 @@ final class IoInsns {
         if ((s.cr0 & ControlBits.CR0_PE) == 0) {
             return true;
         }
-        int iopl = (int) ((s.rflags >>> 12) & 3);
+        int iopl = IoPermission.iopl(s.rflags);
         return (s.rflags & Flags.VM) == 0 ? s.cpl <= iopl : iopl == 3;
     }
 

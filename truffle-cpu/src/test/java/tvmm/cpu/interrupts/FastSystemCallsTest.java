@@ -11,6 +11,7 @@ import tvmm.cpu.msr.MsrHost;
 import tvmm.cpu.msr.Msrs;
 import tvmm.cpu.seg.FakeCpu;
 import tvmm.cpu.seg.SegmentState;
+import tvmm.cpu.state.Flags;
 
 /** SYSCALL/SYSRET/SYSENTER/SYSEXIT/SWAPGS (SDM vol. 2), with the GDT layout Linux uses. */
 class FastSystemCallsTest {

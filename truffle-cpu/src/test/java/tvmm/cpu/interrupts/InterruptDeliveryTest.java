@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tvmm.cpu.seg.Descriptor;
 import tvmm.cpu.seg.FakeCpu;
 import tvmm.cpu.seg.SegmentState;
+import tvmm.cpu.state.Flags;
 
 /** IVT and 16/32-bit IDT delivery (SDM vol. 3 §6.12, vol. 2 INT n pseudo-code), and IRET back. */
 class InterruptDeliveryTest {
