@@ -225,7 +225,8 @@ public final class FpMisc {
         }
         int n = 0;
         if (bc != ZERO && e.bExp >= 0) {
-            n = e.bExp > 30 ? (1 << 30) : (int) (e.bSig >>> (63 - e.bExp));
+            // Any |scale| >= 2^20 over- or underflows every operand; clamping keeps the int exact.
+            n = e.bExp >= 20 ? (1 << 20) : (int) (e.bSig >>> (63 - e.bExp));
             if (e.bSign != 0) {
                 n = -n;
             }

@@ -40,9 +40,10 @@ public final class FpRem {
         }
         FpArith.denormCheck2(e);
         if (ac == ZERO || bc == INF) {
-            // The dividend is returned unchanged (a denormal stays denormal).
+            // The dividend is returned unchanged (a denormal stays denormal), except that a
+            // pseudo-denormal comes back with its exponent field 1, the same value (host).
             e.sig = as;
-            e.se = ae;
+            e.se = (ae & 0x7fff) == 0 && as < 0 ? ae | 1 : ae;
             return 0;
         }
         int sign = e.aSign;
