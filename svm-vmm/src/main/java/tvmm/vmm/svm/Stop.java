@@ -15,6 +15,8 @@ public record Stop(Kind kind, int status, String reason) {
         RESET,
         /** Triple fault (SVM SHUTDOWN exit). */
         SHUTDOWN,
+        /** Every vCPU halted with interrupts disabled: nothing can wake the guest again. */
+        HALTED,
         /** An exit the VMM has no handler for, or a VMM fault. */
         ERROR,
         /** Stopped from the host (Ctrl-A x, the end of a benchmark). */
@@ -37,6 +39,10 @@ public record Stop(Kind kind, int status, String reason) {
 
     public static Stop shutdown(String reason) {
         return new Stop(Kind.SHUTDOWN, 3, "guest shut down (" + reason + ")");
+    }
+
+    public static Stop halted(String reason) {
+        return new Stop(Kind.HALTED, 5, reason);
     }
 
     public static Stop error(String reason) {

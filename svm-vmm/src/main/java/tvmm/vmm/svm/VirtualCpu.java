@@ -275,33 +275,64 @@ public final class VirtualCpu {
     /** HLT: parks the thread until something would wake a halted CPU (SDM vol. 2 HLT). */
     void halt() {
         CpuState s = cpu.state;
-        while (!vmm.stopping()) {
-            s.takeEvents(Svm.EVENT_KICK);
-            boolean ifSet = (Flags.read(s) & Flags.IF) != 0;
-            if (apic.hasPendingNmi() || (ifSet && interruptPending())) {
-                return;
+        boolean counted = false;
+        try {
+            while (!vmm.stopping()) {
+                s.takeEvents(Svm.EVENT_KICK);
+                boolean ifSet = (Flags.read(s) & Flags.IF) != 0;
+                if (apic.hasPendingNmi() || (ifSet && interruptPending())) {
+                    return;
+                }
+                if (!bsp && apic.hasPendingEvent() && !apic.hasPendingInterrupt()) {
+                    return; // INIT or STARTUP: the loop handles it
+                }
+                if (!ifSet && !counted) {
+                    counted = true;
+                    vmm.enterDeadStop();
+                }
+                parkOrGiveUp(counted);
             }
-            if (!bsp && apic.hasPendingEvent() && !apic.hasPendingInterrupt()) {
-                return; // INIT or STARTUP: the loop handles it
+        } finally {
+            if (counted) {
+                vmm.leaveDeadStop();
             }
-            LockSupport.park(this);
         }
     }
 
-    private void waitForStartup() {
-        while (!vmm.stopping()) {
-            cpu.state.takeEvents(Svm.EVENT_KICK);
-            apic.takeInit();
-            int vector = apic.takeSipi();
-            if (vector >= 0) {
-                Startup.enterAt(cpu.state, vector);
-                vmcb.setEventInj(0);
-                waitForSipi = false;
-                cpu.flushUnits();
-                system.mmu.flushAll(); // paging is off again: no old translation may survive
-                return;
-            }
+    /**
+     * Parks until kicked. A vCPU that can only be woken by another vCPU (halted with IF = 0,
+     * or waiting for STARTUP) checks every {@link Vmm#DEAD_STOP_GRACE_NANOS} whether every
+     * vCPU is in that state: then nothing can ever wake the machine (no device sends NMIs or
+     * INITs by itself), and it stops with a reason instead of idling forever.
+     */
+    private void parkOrGiveUp(boolean deadStop) {
+        if (!deadStop) {
             LockSupport.park(this);
+            return;
+        }
+        LockSupport.parkNanos(this, Vmm.DEAD_STOP_GRACE_NANOS);
+        vmm.checkDeadStop(this);
+    }
+
+    private void waitForStartup() {
+        vmm.enterDeadStop();
+        try {
+            while (!vmm.stopping()) {
+                cpu.state.takeEvents(Svm.EVENT_KICK);
+                apic.takeInit();
+                int vector = apic.takeSipi();
+                if (vector >= 0) {
+                    Startup.enterAt(cpu.state, vector);
+                    vmcb.setEventInj(0);
+                    waitForSipi = false;
+                    cpu.flushUnits();
+                    system.mmu.flushAll(); // paging is off again: no old translation may survive
+                    return;
+                }
+                parkOrGiveUp(true);
+            }
+        } finally {
+            vmm.leaveDeadStop();
         }
     }
 

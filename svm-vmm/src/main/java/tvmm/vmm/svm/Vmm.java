@@ -46,6 +46,16 @@ public final class Vmm {
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private volatile CountDownLatch finished = new CountDownLatch(0);
     private volatile java.util.function.LongConsumer marks = t -> { };
+    /** vCPUs halted with IF = 0 or waiting for STARTUP: only another vCPU could wake them. */
+    private final java.util.concurrent.atomic.AtomicInteger deadStopped = new java.util.concurrent.atomic.AtomicInteger();
+    /** Bumped whenever a vCPU leaves that state, so a check sees whether all stayed put. */
+    private final java.util.concurrent.atomic.AtomicLong deadStopEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+    private long candidateEpoch = -1;
+    private long candidateSince;
+
+    /** How long every vCPU must stay unwakeable before the machine is declared stopped. */
+    static final long DEAD_STOP_GRACE_NANOS = 1_000_000_000L;
 
     public Vmm(VmmPlatform platform, Consumer<String> log) {
         this.platform = platform;
@@ -62,6 +72,40 @@ public final class Vmm {
 
     public List<VirtualCpu> vcpus() {
         return List.copyOf(vcpus);
+    }
+
+    void enterDeadStop() {
+        deadStopped.incrementAndGet();
+    }
+
+    void leaveDeadStop() {
+        deadStopEpoch.incrementAndGet();
+        deadStopped.decrementAndGet();
+    }
+
+    /**
+     * Called by a dead-stopped vCPU after each grace period: when every vCPU has been in that
+     * state, without any of them leaving it, for a whole period, the guest can never run again.
+     */
+    void checkDeadStop(VirtualCpu caller) {
+        if (deadStopped.get() < vcpus.size()) {
+            return;
+        }
+        long epoch = deadStopEpoch.get();
+        long now = System.nanoTime();
+        synchronized (deadStopEpoch) {
+            if (candidateEpoch != epoch) {
+                candidateEpoch = epoch;
+                candidateSince = now;
+                return;
+            }
+            if (now - candidateSince < DEAD_STOP_GRACE_NANOS) {
+                return;
+            }
+        }
+        VirtualCpu bsp = vcpus.get(0);
+        stop(Stop.halted(String.format("every vCPU halted with interrupts disabled (vcpu0 at rip 0x%x): the guest"
+                + " has stopped for good", bsp.state().rip)));
     }
 
     /** Receives System.nanoTime() of every MARK hypercall (benchmarks time guest phases with it). */

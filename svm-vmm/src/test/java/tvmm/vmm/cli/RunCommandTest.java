@@ -147,4 +147,14 @@ class RunCommandTest {
         Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "--timeout", "60");
         assertEquals(0x15 << 1 | 1, o.status(), o.err());
     }
+
+    @Test
+    void cliHltOnEveryVcpuEndsWithAReason() throws Exception {
+        // What Linux does when it gives up early ("no FPU found"): halt forever with IF = 0.
+        Path k = kernel("dead.bin", "cli\nhlt\njmp $");
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "-smp", "2", "--timeout", "60");
+        assertEquals(5, o.status(), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().contains("halted with interrupts disabled"), o.err());
+    }
 }
