@@ -45,28 +45,32 @@ public final class FarTransfer {
                 (attr & Descriptor.ATTR_DB) != 0 ? 4 : 2, s.rsp(), s.cpl() == 3, 0);
     }
 
+    /** A CALL that stays on the current stack pushes CS then the return offset. */
+    private static void pushReturnAddress(InterruptState s, SystemMemory m, long nextRip, int size) {
+        Stack st = currentStack(s, m);
+        st.push(s.selector(SegmentState.CS), size);
+        st.push(nextRip, size);
+        s.setRsp(st.mergeInto(s.rsp()));
+    }
+
+    /** Real mode and VM86: CS = selector with base selector × 16, limit and attributes kept. */
+    private static void loadRealModeCs(InterruptState s, int selector) {
+        s.loadSegment(SegmentState.CS, selector, (long) selector << 4, s.limit(SegmentState.CS),
+                s.attributes(SegmentState.CS));
+    }
+
     private static void transfer(InterruptState s, SystemMemory m, int selector, long offset, int size,
                                  boolean call, long nextRip) {
         if (!Selectors.isProtected(s) || Selectors.isVm86(s)) {
             if (call) {
-                Stack st = currentStack(s, m);
-                st.push(s.selector(SegmentState.CS), size);
-                st.push(nextRip, size);
-                s.setRsp(st.mergeInto(s.rsp()));
+                pushReturnAddress(s, m, nextRip, size);
             }
-            s.loadSegment(SegmentState.CS, selector, (long) selector << 4, s.limit(SegmentState.CS),
-                    s.attributes(SegmentState.CS));
+            loadRealModeCs(s, selector);
             s.setRip(mask(offset, size));
             return;
         }
-        if (Selectors.isNull(selector)) {
-            throw GuestFault.gp(0);
-        }
+        long raw = Selectors.readNonNull(s, m, selector);
         int code = GuestFault.selectorError(selector);
-        if (!Selectors.inLimit(s, selector, 8)) {
-            throw GuestFault.gp(code);
-        }
-        long raw = Selectors.read(s, m, selector);
         int attr = Descriptor.attributes(raw);
         int cpl = s.cpl();
         if (Descriptor.isCode(attr)) {
@@ -74,10 +78,7 @@ public final class FarTransfer {
             long target = mask(offset, size);
             checkTarget(s, raw, target);
             if (call) {
-                Stack st = currentStack(s, m);
-                st.push(s.selector(SegmentState.CS), size);
-                st.push(nextRip, size);
-                s.setRsp(st.mergeInto(s.rsp()));
+                pushReturnAddress(s, m, nextRip, size);
             }
             SegmentLoader.loadCode(s, m, selector, raw, cpl);
             s.setRip(target);
@@ -122,8 +123,31 @@ public final class FarTransfer {
         }
     }
 
+    /**
+     * The code segment RET or IRET returns to (SDM RET/IRET): code, RPL ≥ CPL, DPL ≤ RPL if
+     * conforming else DPL = RPL, not L and D both set in long mode, present. Returns whether
+     * it is 64-bit code.
+     */
+    static boolean checkReturnCode(InterruptState s, int cs, long raw, int cpl) {
+        int code = GuestFault.selectorError(cs);
+        int attr = Descriptor.attributes(raw);
+        int rpl = Selectors.rpl(cs);
+        int dpl = Descriptor.dpl(attr);
+        if (!Descriptor.isCode(attr) || rpl < cpl || (Descriptor.isConforming(attr) ? dpl > rpl : dpl != rpl)) {
+            throw GuestFault.gp(code);
+        }
+        boolean to64 = Selectors.isLongMode(s) && (attr & Descriptor.ATTR_L) != 0;
+        if (to64 && (attr & Descriptor.ATTR_DB) != 0) {
+            throw GuestFault.gp(code);
+        }
+        if (!Descriptor.present(attr)) {
+            throw GuestFault.np(code);
+        }
+        return to64;
+    }
+
     /** The new RIP must lie in the segment limit, or be canonical for 64-bit code. */
-    private static void checkTarget(InterruptState s, long raw, long target) {
+    static void checkTarget(InterruptState s, long raw, long target) {
         boolean to64 = Selectors.isLongMode(s) && (Descriptor.attributes(raw) & Descriptor.ATTR_L) != 0;
         if (to64 ? !SegmentChecks.isCanonical(target) : target > (Descriptor.limit(raw) & 0xffff_ffffL)) {
             throw GuestFault.gp(0);
@@ -150,14 +174,8 @@ public final class FarTransfer {
             offset = width == 4 ? Descriptor.gateOffset(gate) : gate & 0xffff;
         }
         int selector = Descriptor.gateSelector(gate);
-        if (Selectors.isNull(selector)) {
-            throw GuestFault.gp(0);
-        }
+        long raw = Selectors.readNonNull(s, m, selector);
         int code = GuestFault.selectorError(selector);
-        if (!Selectors.inLimit(s, selector, 8)) {
-            throw GuestFault.gp(code);
-        }
-        long raw = Selectors.read(s, m, selector);
         int attr = Descriptor.attributes(raw);
         int cpl = s.cpl();
         int dpl = Descriptor.dpl(attr);
@@ -181,10 +199,7 @@ public final class FarTransfer {
             innerCall(s, m, selector, raw, newCpl, gate, width, offset, nextRip);
             return;
         }
-        Stack st = currentStack(s, m);
-        st.push(s.selector(SegmentState.CS), width);
-        st.push(nextRip, width);
-        s.setRsp(st.mergeInto(s.rsp()));
+        pushReturnAddress(s, m, nextRip, width);
         SegmentLoader.loadCode(s, m, selector, raw, cpl);
         s.setRip(offset);
     }
@@ -236,6 +251,12 @@ public final class FarTransfer {
         s.setRip(offset);
     }
 
+    /** After SS is loaded for an outer ring: RSP, written at the new stack's size (a 16-bit stack keeps RSP's upper bits). */
+    static void setRspForNewStack(InterruptState s, long ssRaw, long newRsp) {
+        int ssSize = Selectors.is64BitMode(s) ? 8 : (Descriptor.attributes(ssRaw) & Descriptor.ATTR_DB) != 0 ? 4 : 2;
+        s.setRsp(ssSize == 2 ? (s.rsp() & ~0xffffL) | (newRsp & 0xffff) : ssSize == 4 ? newRsp & 0xffff_ffffL : newRsp);
+    }
+
     /** RETF [imm16]: {@code release} bytes of parameters are dropped from the stack(s). */
     public static void ret(InterruptState s, SystemMemory m, int operandSize, int release) {
         Stack st = currentStack(s, m);
@@ -245,32 +266,14 @@ public final class FarTransfer {
         if (!Selectors.isProtected(s) || Selectors.isVm86(s)) {
             st.release(release);
             s.setRsp(st.mergeInto(s.rsp()));
-            s.loadSegment(SegmentState.CS, cs, (long) cs << 4, s.limit(SegmentState.CS), s.attributes(SegmentState.CS));
+            loadRealModeCs(s, cs);
             s.setRip(rip);
             return;
         }
-        if (Selectors.isNull(cs)) {
-            throw GuestFault.gp(0);
-        }
-        int code = GuestFault.selectorError(cs);
-        if (!Selectors.inLimit(s, cs, 8)) {
-            throw GuestFault.gp(code);
-        }
-        long raw = Selectors.read(s, m, cs);
-        int attr = Descriptor.attributes(raw);
+        long raw = Selectors.readNonNull(s, m, cs);
         int cpl = s.cpl();
         int rpl = Selectors.rpl(cs);
-        int dpl = Descriptor.dpl(attr);
-        if (!Descriptor.isCode(attr) || rpl < cpl || (Descriptor.isConforming(attr) ? dpl > rpl : dpl != rpl)) {
-            throw GuestFault.gp(code);
-        }
-        boolean to64 = Selectors.isLongMode(s) && (attr & Descriptor.ATTR_L) != 0;
-        if (to64 && (attr & Descriptor.ATTR_DB) != 0) {
-            throw GuestFault.gp(code);
-        }
-        if (!Descriptor.present(attr)) {
-            throw GuestFault.np(code);
-        }
+        boolean to64 = checkReturnCode(s, cs, raw, cpl);
         checkTarget(s, raw, rip);
         if (rpl == cpl) {
             st.release(release);
@@ -290,9 +293,7 @@ public final class FarTransfer {
         SegmentLoader.loadCode(s, m, cs, raw, rpl);
         s.setRip(rip);
         SegmentLoader.loadStack(s, m, newSs, ssRaw);
-        int ssSize = Selectors.is64BitMode(s) ? 8 : (Descriptor.attributes(ssRaw) & Descriptor.ATTR_DB) != 0 ? 4 : 2;
-        newRsp += release;
-        s.setRsp(ssSize == 2 ? (s.rsp() & ~0xffffL) | (newRsp & 0xffff) : ssSize == 4 ? newRsp & 0xffff_ffffL : newRsp);
+        setRspForNewStack(s, ssRaw, newRsp + release);
         Iret.nullifyDataSegments(s, rpl);
     }
 }

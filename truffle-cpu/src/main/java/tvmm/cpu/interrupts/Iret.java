@@ -2,7 +2,6 @@ package tvmm.cpu.interrupts;
 
 import tvmm.cpu.seg.Descriptor;
 import tvmm.cpu.seg.IoPermission;
-import tvmm.cpu.seg.SegmentChecks;
 import tvmm.cpu.seg.SegmentLoader;
 import tvmm.cpu.seg.SegmentState;
 import tvmm.cpu.seg.Selectors;
@@ -49,28 +48,9 @@ public final class Iret {
         if (w == 4 && (popped & Flags.VM) != 0 && cpl == 0 && !Selectors.isLongMode(s)) {
             throw new UnsupportedGuestFeature("IRET to virtual-8086 mode");
         }
-        if (Selectors.isNull(newCs)) {
-            throw GuestFault.gp(0);
-        }
-        int csCode = GuestFault.selectorError(newCs);
-        if (!Selectors.inLimit(s, newCs, 8)) {
-            throw GuestFault.gp(csCode);
-        }
-        long csRaw = Selectors.read(s, m, newCs);
-        int csAttr = Descriptor.attributes(csRaw);
+        long csRaw = Selectors.readNonNull(s, m, newCs);
         int rpl = Selectors.rpl(newCs);
-        int dpl = Descriptor.dpl(csAttr);
-        if (!Descriptor.isCode(csAttr) || rpl < cpl
-                || (Descriptor.isConforming(csAttr) ? dpl > rpl : dpl != rpl)) {
-            throw GuestFault.gp(csCode);
-        }
-        boolean target64 = Selectors.isLongMode(s) && (csAttr & Descriptor.ATTR_L) != 0;
-        if (target64 && (csAttr & Descriptor.ATTR_DB) != 0) {
-            throw GuestFault.gp(csCode);
-        }
-        if (!Descriptor.present(csAttr)) {
-            throw GuestFault.np(csCode);
-        }
+        boolean target64 = FarTransfer.checkReturnCode(s, newCs, csRaw, cpl);
         if (w == 2) {
             newRip &= 0xffff;
         } else if (w == 4) {
@@ -89,9 +69,7 @@ public final class Iret {
                 ssRaw = SegmentLoader.checkStack(s, m, newSs, rpl, false);
             }
         }
-        if (target64 ? !SegmentChecks.isCanonical(newRip) : newRip > (Descriptor.limit(csRaw) & 0xffff_ffffL)) {
-            throw GuestFault.gp(0);
-        }
+        FarTransfer.checkTarget(s, csRaw, newRip);
         // Commit.
         long newFlags = mergeFlags(rflags, popped, w, cpl);
         SegmentLoader.loadCode(s, m, newCs, csRaw, rpl);
@@ -99,9 +77,7 @@ public final class Iret {
         s.setRflags(newFlags);
         if (popStack) {
             SegmentLoader.loadStack(s, m, newSs, ssRaw);
-            int ssSize = Selectors.is64BitMode(s) ? 8 : (Descriptor.attributes(ssRaw) & Descriptor.ATTR_DB) != 0 ? 4 : 2;
-            s.setRsp(ssSize == 2 ? (s.rsp() & ~0xffffL) | (newRsp & 0xffff)
-                    : ssSize == 4 ? newRsp & 0xffff_ffffL : newRsp);
+            FarTransfer.setRspForNewStack(s, ssRaw, newRsp);
         } else {
             s.setRsp(stack.mergeInto(s.rsp()));
         }

@@ -1,5 +1,7 @@
 package tvmm.cpu.seg;
 
+import tvmm.cpu.interrupts.GuestFault;
+
 /** Selector fields (SDM vol. 3 §3.4.2) and descriptor-table lookup. */
 public final class Selectors {
     private Selectors() {
@@ -40,6 +42,20 @@ public final class Selectors {
 
     public static long read(SegmentState s, SystemMemory m, int selector) {
         return m.readLinear(address(s, selector), 8, false);
+    }
+
+    /**
+     * The descriptor of a selector that far JMP/CALL/RET, a call gate or IRET loads into CS:
+     * #GP(0) for a null selector, #GP(selector) beyond its table's limit.
+     */
+    public static long readNonNull(SegmentState s, SystemMemory m, int selector) {
+        if (isNull(selector)) {
+            throw GuestFault.gp(0);
+        }
+        if (!inLimit(s, selector, 8)) {
+            throw GuestFault.gp(GuestFault.selectorError(selector));
+        }
+        return read(s, m, selector);
     }
 
     /** The upper quadword of a 16-byte long-mode system descriptor. */
