@@ -200,6 +200,11 @@ public final class FpTranscendental {
             // leading term with a sticky bit on the correct side.
             long s = e.aSig;
             int x = e.aExp;
+            if (op == COS) {
+                // Only the cosine is computed: no underflow from the (unused) tiny sine.
+                e.sig = FpRound.round(e, Fp.F80X, 0, -1, -1L, -1L); // just below 1
+                return false;
+            }
             long sinSig = op == TAN ? FpRound.round(e, Fp.F80X, sign, x, s, 1) : below(e, sign, x, s);
             int sinSe = e.se;
             if (op == SIN || op == TAN) {
