@@ -29,7 +29,7 @@ final class ControlInsns {
         return s.codeSize == 8;
     }
 
-    static final class MovToCr extends Insn {
+    static final class MovToCr extends LeavingInsn {
         private final int cr;
         private final RegOperand src;
         private final SystemCpu sys;
@@ -39,11 +39,6 @@ final class ControlInsns {
             this.cr = cr;
             this.src = src;
             this.sys = sys;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override
@@ -165,7 +160,7 @@ final class ControlInsns {
         }
     }
 
-    static final class Lmsw extends Insn {
+    static final class Lmsw extends LeavingInsn {
         private final Operand src;
         private final SystemCpu sys;
 
@@ -173,11 +168,6 @@ final class ControlInsns {
             super(address, length);
             this.src = src;
             this.sys = sys;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override
@@ -212,7 +202,8 @@ final class ControlInsns {
         }
     }
 
-    static final class Invlpg extends Insn {
+    /** INVLPG ends the unit: the current code page's translation may be the one dropped. */
+    static final class Invlpg extends LeavingInsn {
         private final MemOperand target;
         private final SystemCpu sys;
 
@@ -220,11 +211,6 @@ final class ControlInsns {
             super(address, length);
             this.target = target;
             this.sys = sys;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE; // the current code page's translation may be the one dropped
         }
 
         @Override

@@ -20,8 +20,11 @@ final class IoInsns {
     private IoInsns() {
     }
 
-    /** {@code portReg} null: the port is the immediate {@code port}; else DX. */
-    static final class Io extends Insn {
+    /**
+     * {@code port} ≥ 0 is the immediate port, else DX. Ends the unit: a device may stop the
+     * vCPU (exit port 0xF4) or change what code sees.
+     */
+    static final class Io extends LeavingInsn {
         private final boolean in;
         private final int port;
         private final RegOperand data;
@@ -31,11 +34,6 @@ final class IoInsns {
             this.in = in;
             this.port = port;
             this.data = data;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE; // a device may stop the vCPU (exit port 0xF4) or change what code sees
         }
 
         @Override
@@ -87,14 +85,9 @@ final class IoInsns {
         }
     }
 
-    static final class Sti extends Insn {
+    static final class Sti extends LeavingInsn {
         Sti(long address, int length) {
             super(address, length);
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override

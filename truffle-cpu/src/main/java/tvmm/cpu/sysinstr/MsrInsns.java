@@ -28,17 +28,12 @@ final class MsrInsns {
     }
 
     /** WRMSR ends the unit: EFER (NXE, LME) and the FS/GS bases feed the mode and translations. */
-    static final class Wrmsr extends Insn {
+    static final class Wrmsr extends LeavingInsn {
         private final SystemCpu sys;
 
         Wrmsr(long address, int length, SystemCpu sys) {
             super(address, length);
             this.sys = sys;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override

@@ -2,7 +2,6 @@ package tvmm.cpu.sysinstr;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import tvmm.cpu.interrupts.CpuStateView;
-import tvmm.cpu.nodes.Insn;
 import tvmm.cpu.nodes.MemOperand;
 import tvmm.cpu.seg.IoPermission;
 import tvmm.cpu.state.CpuState;
@@ -18,7 +17,7 @@ final class StringIoInsns {
     private StringIoInsns() {
     }
 
-    static final class StringIo extends Insn {
+    static final class StringIo extends LeavingInsn {
         private final boolean in;
         private final int size;
         private final int addrSize;
@@ -32,11 +31,6 @@ final class StringIoInsns {
             this.addrSize = addrSize;
             this.seg = seg;
             this.rep = rep;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         private long mask(long v) {

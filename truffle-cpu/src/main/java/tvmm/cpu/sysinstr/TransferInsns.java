@@ -5,7 +5,6 @@ import tvmm.cpu.interrupts.CpuStateView;
 import tvmm.cpu.interrupts.FarTransfer;
 import tvmm.cpu.interrupts.FastSystemCalls;
 import tvmm.cpu.interrupts.Iret;
-import tvmm.cpu.nodes.Insn;
 import tvmm.cpu.nodes.MemOperand;
 import tvmm.cpu.state.CpuState;
 
@@ -21,7 +20,7 @@ final class TransferInsns {
     }
 
     /** Far JMP/CALL; {@code pointer} null means the immediate selector:offset. */
-    static final class Far extends Insn {
+    static final class Far extends LeavingInsn {
         private final int kind;
         private final int operandSize;
         private final MemOperand pointer;
@@ -35,11 +34,6 @@ final class TransferInsns {
             this.pointer = pointer;
             this.selector = selector;
             this.offset = offset;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override
@@ -60,7 +54,7 @@ final class TransferInsns {
         }
     }
 
-    static final class FarRet extends Insn {
+    static final class FarRet extends LeavingInsn {
         private final int operandSize;
         private final int release;
 
@@ -71,11 +65,6 @@ final class TransferInsns {
         }
 
         @Override
-        public byte kind() {
-            return LEAVE;
-        }
-
-        @Override
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
             CpuStateView v = new CpuStateView(s);
@@ -83,17 +72,12 @@ final class TransferInsns {
         }
     }
 
-    static final class Iretx extends Insn {
+    static final class Iretx extends LeavingInsn {
         private final int operandSize;
 
         Iretx(long address, int length, int operandSize) {
             super(address, length);
             this.operandSize = operandSize;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override
@@ -110,7 +94,7 @@ final class TransferInsns {
     static final int SYSEXIT = 3;
     static final int SWAPGS = 4;
 
-    static final class FastCall extends Insn {
+    static final class FastCall extends LeavingInsn {
         private final int which;
         private final int operandSize;
         private final SystemCpu sys;
@@ -120,11 +104,6 @@ final class TransferInsns {
             this.which = which;
             this.operandSize = operandSize;
             this.sys = sys;
-        }
-
-        @Override
-        public byte kind() {
-            return LEAVE;
         }
 
         @Override
