@@ -22,6 +22,7 @@ class X87StateTest {
         "fiadd32", "fisub16", "fcom32", "fucomp_pp", "ficom16", "fsubr64", "fdivr32", "fcmovb", "fdivp"};
 
     /** Runs one oracle op on our state; returns {mem.lo, mem.hi, eflags}. */
+    static final int PER_OP = Scale.count(700);
     static long hostFlags;
 
     static long[] run(X87State x, String op, long mlo, long mhi) {
@@ -111,11 +112,11 @@ class X87StateTest {
 
     @Test
     void machineStateMatchesHost() {
-        Random r = new Random(8087);
+        Random r = new Random(Scale.seed(8087));
         List<String> req = new ArrayList<>();
         List<long[]> cases = new ArrayList<>();
         for (String op : OPS) {
-            for (int i = 0; i < 700; i++) {
+            for (int i = 0; i < PER_OP; i++) {
                 long[] a = i < Operands80.CORNERS.length ? Operands80.CORNERS[i] : Operands80.random(r, 0x3fff + r.nextInt(80) - 40);
                 long[] b = Operands80.random(r, (int) (a[1] & 0x7fff) + r.nextInt(10) - 5);
                 long mlo = r.nextLong();
@@ -137,7 +138,7 @@ class X87StateTest {
         Agreement ag = new Agreement("x87-state");
         for (int i = 0; i < cases.size(); i++) {
             long[] c = cases.get(i);
-            String op = OPS[i / 700];
+            String op = OPS[i / PER_OP];
             long[] h = HostOracle.fields(out.get(i));
             X87State x = new X87State();
             x.init();
