@@ -66,6 +66,9 @@ public final class CpuRunner implements AutoCloseable {
         } else {
             s.setFlat64User();
         }
+        // The harness runs snippets with these FS/GS bases (WRFSBASE/WRGSBASE in harness.c).
+        s.seg[CpuState.FS].base = Layout.FS_BASE;
+        s.seg[CpuState.GS].base = Layout.GS_BASE;
         System.arraycopy(c.regs(), 0, s.gpr, 0, 16);
         s.rflags = c.rflags() | 2;
         s.flagOp = 0;

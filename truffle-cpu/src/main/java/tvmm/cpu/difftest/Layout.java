@@ -11,6 +11,9 @@ public final class Layout {
     public static final int DATA_SIZE = 0x2000;
     /** Initial RSP: the middle of the stack page, so pushes and pops both stay mapped. */
     public static final long STACK_TOP = DATA_BASE + 0x1800;
+    /** FS.base and GS.base while a snippet runs (64-bit mode; in compatibility mode FS and GS are null). */
+    public static final long FS_BASE = DATA_BASE;
+    public static final long GS_BASE = DATA_BASE + 0x1000;
     public static final int MAX_CODE = 256;
     public static final int MAGIC = 0x54444946;
     /** Offset in the code page of the harness's 64-bit trampoline to its exit stub. */

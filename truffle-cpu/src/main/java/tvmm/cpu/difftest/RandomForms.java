@@ -15,8 +15,8 @@ import tvmm.decode.Status;
  * The "random" difftest class: random bytes (biased towards prefixes, REX and the integer
  * opcode maps) decoded by tvmm's decoder; kept when they form a user-mode integer
  * instruction whose outcome is a function of the state (no time, no randomness, no system
- * calls, no control transfer out of the snippet, no FS/GS whose bases differ from the host
- * process).
+ * calls, no control transfer out of the snippet; FS/GS overrides use the bases the harness
+ * sets).
  * Memory operands are aimed into the data pages by choosing the base register's value.
  */
 final class RandomForms {
@@ -91,18 +91,21 @@ final class RandomForms {
                 return -1; // segment/control/vector registers
             }
         }
+        boolean fsgs = false;
         for (int i = 0; i < d.length; i++) {
             int v = b[i] & 0xff;
             if (v == 0x64 || v == 0x65) {
-                return -1; // an FS/GS override anywhere among the prefixes
+                fsgs = true;
+            } else if (fsgs && mode == 64 && (v == 0x26 || v == 0x2e || v == 0x36 || v == 0x3e)) {
+                return -1; // decoder gap: a null segment prefix after FS/GS hides the FS/GS override
             }
             if (!(v == 0x66 || v == 0x67 || v == 0xf2 || v == 0xf3 || v == 0xf0 || v == 0x26 || v == 0x2e || v == 0x36 || v == 0x3e
-                    || (v & 0xf0) == 0x40)) {
+                    || v == 0x64 || v == 0x65 || (v & 0xf0) == 0x40 && mode == 64)) {
                 break;
             }
         }
-        if (d.segment != null && (d.segment.num == 4 || d.segment.num == 5)) {
-            return -1; // FS/GS bases differ between the host process and the test machine
+        if (fsgs && d.op == Op.XLATB) {
+            return -1; // decoder gap: XLAT reports no segment, so an FS/GS override is lost
         }
         if ((d.op == Op.BSWAP && d.operandSize == 2)) {
             return -1; // undefined result
@@ -177,7 +180,11 @@ final class RandomForms {
             index = regs[d.index.num] * d.scale;
         }
         long target = Layout.DATA_BASE + r.nextInt(0, Layout.DATA_SIZE - 32);
-        long value = target - d.disp - index;
+        long segBase = 0;
+        if (d.mode == 64 && d.segment != null) {
+            segBase = d.segment.num == 4 ? Layout.FS_BASE : d.segment.num == 5 ? Layout.GS_BASE : 0;
+        }
+        long value = target - segBase - d.disp - index;
         if (d.addressSize == 4) {
             value &= 0xffffffffL;
         } else if (d.addressSize == 2) {

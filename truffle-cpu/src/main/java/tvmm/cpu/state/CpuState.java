@@ -135,6 +135,8 @@ public final class CpuState implements PagingControl {
     public void setCompat32User() {
         setFlat64User();
         seg[CS].set(0x23, 0, 0xffffffff, 0xcfb); // code, DPL 3, D=1, G=1, L=0
+        seg[FS].set(0, 0, 0, 0); // a 64-bit Linux process has null FS and GS selectors
+        seg[GS].set(0, 0, 0, 0);
         updateMode();
     }
 

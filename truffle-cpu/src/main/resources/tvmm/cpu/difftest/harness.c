@@ -39,6 +39,10 @@ uint64_t code_entry = CODE_BASE;
 /* Far pointer for entering a 32-bit snippet: compatibility mode through Linux's 32-bit user code segment. */
 struct __attribute__((packed)) { uint32_t offset; uint16_t selector; } compat_entry = {CODE_BASE, 0x23};
 uint64_t entry_vector = CODE_BASE;
+/* Snippets run with FS.base = DATA_BASE and GS.base = DATA_BASE + 0x1000 (set with WRFSBASE,
+ * Linux enables FSGSBASE); the host's own bases are put back before any C code runs. */
+uint64_t host_fsbase, host_gsbase;
+uint64_t snippet_fsbase = DATA_BASE, snippet_gsbase = DATA_BASE + 0x1000;
 extern void compat_enter(void);
 uint64_t scratch_stack[64] __attribute__((aligned(16)));
 
@@ -51,6 +55,14 @@ __asm__(
     "run_snippet:\n"
     "  push %rbx\n push %rbp\n push %r12\n push %r13\n push %r14\n push %r15\n"
     "  mov %rsp, host_rsp(%rip)\n"
+    "  rdfsbase %rax\n"
+    "  mov %rax, host_fsbase(%rip)\n"
+    "  rdgsbase %rax\n"
+    "  mov %rax, host_gsbase(%rip)\n"
+    "  mov snippet_fsbase(%rip), %rax\n"
+    "  wrfsbase %rax\n"
+    "  mov snippet_gsbase(%rip), %rax\n"
+    "  wrgsbase %rax\n"
     /* 64-bit processes run with null DS/ES; compatibility-mode snippets need flat ones. */
     "  mov $0x2b, %eax\n"
     "  mov %eax, %ds\n"
@@ -98,6 +110,10 @@ __asm__(
     "  mov %r13, out_regs+104(%rip)\n"
     "  mov %r14, out_regs+112(%rip)\n"
     "  mov %r15, out_regs+120(%rip)\n"
+    "  mov host_fsbase(%rip), %rax\n"
+    "  wrfsbase %rax\n"
+    "  mov host_gsbase(%rip), %rax\n"
+    "  wrgsbase %rax\n"
     "  cld\n"
     "  mov host_rsp(%rip), %rsp\n"
     "  pop %r15\n pop %r14\n pop %r13\n pop %r12\n pop %rbp\n pop %rbx\n"
@@ -112,7 +128,9 @@ static uint8_t initial_data[DATA_SIZE];
 static const int greg_of[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
                                 REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
 
-static void on_fault(int sig, siginfo_t *si, void *ctx) {
+__attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si, void *ctx) {
+    /* First the host's FS/GS bases: libc (siglongjmp's pointer guard) lives behind FS. */
+    __asm__ volatile("wrfsbase %0\n wrgsbase %1" : : "r"(host_fsbase), "r"(host_gsbase));
     ucontext_t *uc = (ucontext_t *)ctx;
     greg_t *g = uc->uc_mcontext.gregs;
     for (int i = 0; i < 16; i++) out_regs.r[i] = (uint64_t)g[greg_of[i]];
