@@ -5,33 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tvmm.cpu.interrupts.GuestFault;
 import tvmm.cpu.interrupts.Vectors;
 
 /** 4-level paging (SDM vol. 3 §4.5): page sizes, reserved bits, rights, NX, A/D bits, #PF codes. */
-class LongModePagingTest {
-    static final long P = PageBits.P;
-    static final long RW = PageBits.RW;
-    static final long US = PageBits.US;
-    ByteMemory m;
-    PageTables pt;
-    long pml4;
-    Mmu mmu;
-
-    @BeforeEach
-    void setUp() {
-        m = new ByteMemory(1 << 20);
-        pt = new PageTables(m, 0x10000);
-        pml4 = pt.alloc();
-        m.cr0 = ControlBits.CR0_PE | ControlBits.CR0_PG | ControlBits.CR0_WP;
-        m.cr4 = ControlBits.CR4_PAE | ControlBits.CR4_PGE;
-        m.efer = ControlBits.EFER_LME | ControlBits.EFER_LMA | ControlBits.EFER_NXE;
-        m.cr3 = pml4;
-        mmu = new Mmu(m, m);
-    }
-
+class LongModePagingTest extends LongModeFixture {
     GuestFault pf(long va, int access) {
         GuestFault f = assertThrows(GuestFault.class, () -> mmu.walk(va, access));
         assertEquals(Vectors.PF, f.vector());

@@ -4,31 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tvmm.cpu.interrupts.GuestFault;
 
 /** The soft TLB as the architecture allows it to behave (SDM vol. 3 §4.10). */
-class SoftTlbTest {
-    static final long P = PageBits.P;
-    static final long RW = PageBits.RW;
-    ByteMemory m;
-    PageTables pt;
-    long pml4;
-    Mmu mmu;
-
-    @BeforeEach
-    void setUp() {
-        m = new ByteMemory(1 << 20);
-        pt = new PageTables(m, 0x10000);
-        pml4 = pt.alloc();
-        m.cr0 = ControlBits.CR0_PE | ControlBits.CR0_PG | ControlBits.CR0_WP;
-        m.cr4 = ControlBits.CR4_PAE | ControlBits.CR4_PGE;
-        m.efer = ControlBits.EFER_LME | ControlBits.EFER_LMA | ControlBits.EFER_NXE;
-        m.cr3 = pml4;
-        mmu = new Mmu(m, m);
-    }
-
+class SoftTlbTest extends LongModeFixture {
     @Test
     void cachedTranslationSurvivesAPageTableChangeUntilInvlpg() {
         long leaf = pt.map64(pml4, 0x20_0000L, 0x5000, 4096, P | RW, P | RW);
