@@ -12,7 +12,7 @@ import tvmm.cpu.difftest.Generator;
  * gcc at first use) and in tvmm's CPU in 64-bit user mode; registers, defined flags,
  * memory and exceptions must agree. Exit status 0 only when nothing differed.
  */
-@Command(name = "difftest", description = "Compare tvmm's CPU with the host CPU on generated instruction snippets.")
+@Command(name = "difftest", mixinStandardHelpOptions = true, description = "Compare tvmm's CPU with the host CPU on generated instruction snippets.")
 final class DifftestCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "Random seed (default: time-based; printed at the end).")
@@ -21,7 +21,7 @@ final class DifftestCommand implements Callable<Integer> {
     @Option(names = "--count", description = "Number of cases (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
     long count;
 
-    @Option(names = "--isa", description = "Instruction class: all, alu, shift, muldiv, bit, mov, xchg, stack, cond, branch, string, misc (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--isa", description = "Instruction class: all, alu, shift, muldiv, bit, mov, xchg, stack, cond, branch, string, misc, random (decoded random bytes), random32 (compatibility mode), seq, seq32 (chains of random instructions) (default: ${DEFAULT-VALUE}).",
             defaultValue = "all")
     String isa;
 
