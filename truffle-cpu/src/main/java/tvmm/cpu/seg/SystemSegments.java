@@ -28,11 +28,7 @@ public final class SystemSegments {
             return;
         }
         int code = GuestFault.selectorError(selector);
-        boolean wide = Selectors.isLongMode(s);
-        if (Selectors.isLdt(selector) || !Selectors.inLimit(s, selector, wide ? 16 : 8)) {
-            throw GuestFault.gp(code);
-        }
-        long raw = Selectors.read(s, m, selector);
+        long raw = readGdtSystemDescriptor(s, m, selector);
         int attr = Descriptor.attributes(raw);
         if (!Descriptor.isSystem(attr) || Descriptor.type(attr) != Descriptor.SYS_LDT) {
             throw GuestFault.gp(code);
@@ -50,14 +46,10 @@ public final class SystemSegments {
             throw GuestFault.gp(0);
         }
         int code = GuestFault.selectorError(selector);
-        boolean wide = Selectors.isLongMode(s);
-        if (Selectors.isLdt(selector) || !Selectors.inLimit(s, selector, wide ? 16 : 8)) {
-            throw GuestFault.gp(code);
-        }
-        long raw = Selectors.read(s, m, selector);
+        long raw = readGdtSystemDescriptor(s, m, selector);
         int attr = Descriptor.attributes(raw);
         int type = Descriptor.type(attr);
-        boolean available = type == Descriptor.SYS_TSS32 || (!wide && type == Descriptor.SYS_TSS16);
+        boolean available = type == Descriptor.SYS_TSS32 || (!Selectors.isLongMode(s) && type == Descriptor.SYS_TSS16);
         if (!Descriptor.isSystem(attr) || !available) {
             throw GuestFault.gp(code);
         }
@@ -68,6 +60,17 @@ public final class SystemSegments {
         // Mark the TSS busy in the GDT (type bit 1), as the processor does.
         m.writeLinear(Selectors.address(s, selector) + 5, 1, ((raw >>> 40) & 0xff) | 2, false);
         s.loadSegment(SegmentState.TR, selector, base, Descriptor.limit(raw), attr | 2);
+    }
+
+    /**
+     * The descriptor LLDT and LTR load: it must lie in the GDT, whole (16 bytes in long
+     * mode), else #GP(selector).
+     */
+    private static long readGdtSystemDescriptor(SegmentState s, SystemMemory m, int selector) {
+        if (Selectors.isLdt(selector) || !Selectors.inLimit(s, selector, Selectors.isLongMode(s) ? 16 : 8)) {
+            throw GuestFault.gp(GuestFault.selectorError(selector));
+        }
+        return Selectors.read(s, m, selector);
     }
 
     /** Base of a system descriptor: bits 63:32 from the upper quadword in long mode (must be canonical). */
