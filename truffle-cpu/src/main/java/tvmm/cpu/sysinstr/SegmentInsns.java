@@ -24,29 +24,50 @@ final class SegmentInsns {
         SegmentLoader.load(v, v, sreg, selector & 0xffff);
     }
 
-    static final class MovToSreg extends Insn {
-        private final int sreg;
-        private final Operand src;
+    /**
+     * A load of a segment register (MOV, POP, LDS..LSS). A load of SS ends the unit: the
+     * stack size may change, and after MOV SS or POP SS the engine must see the interrupt shadow.
+     */
+    abstract static class SregLoad extends Insn {
+        final int sreg;
 
-        MovToSreg(long address, int length, int sreg, Operand src) {
+        SregLoad(long address, int length, int sreg) {
             super(address, length);
             this.sreg = sreg;
-            this.src = src;
         }
 
         @Override
-        public byte kind() {
+        public final byte kind() {
             return sreg == CpuState.SS ? LEAVE : SEQ;
+        }
+
+        /**
+         * After the load: a load of SS leaves the unit here; with {@code shadow} (MOV SS, POP SS,
+         * not LSS) it also holds off events and #DB for one instruction (SDM vol. 3 §6.8.3).
+         */
+        final void finish(CpuState s, boolean shadow) {
+            if (sreg == CpuState.SS) {
+                if (shadow) {
+                    s.interruptShadow = true;
+                }
+                s.rip = next();
+            }
+        }
+    }
+
+    static final class MovToSreg extends SregLoad {
+        private final Operand src;
+
+        MovToSreg(long address, int length, int sreg, Operand src) {
+            super(address, length, sreg);
+            this.src = src;
         }
 
         @Override
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
             load(s, sreg, (int) src.get(s));
-            if (sreg == CpuState.SS) {
-                s.interruptShadow = true; // MOV SS holds off events and #DB for one instruction
-                s.rip = next();
-            }
+            finish(s, true);
         }
     }
 
@@ -107,19 +128,12 @@ final class SegmentInsns {
         }
     }
 
-    static final class PopSreg extends Insn {
-        private final int sreg;
+    static final class PopSreg extends SregLoad {
         private final int size;
 
         PopSreg(long address, int length, int sreg, int size) {
-            super(address, length);
-            this.sreg = sreg;
+            super(address, length, sreg);
             this.size = size;
-        }
-
-        @Override
-        public byte kind() {
-            return sreg == CpuState.SS ? LEAVE : SEQ;
         }
 
         @Override
@@ -129,29 +143,19 @@ final class SegmentInsns {
             int selector = (int) s.mem.read(stackLinear(s, sp, size), size) & 0xffff;
             load(s, sreg, selector); // faults leave RSP unchanged
             s.gpr[CpuState.RSP] = newSp(s, sp + size);
-            if (sreg == CpuState.SS) {
-                s.interruptShadow = true; // as MOV SS (SDM vol. 3 §6.8.3)
-                s.rip = next();
-            }
+            finish(s, true);
         }
     }
 
     /** LDS/LES/LFS/LGS/LSS r, m16:16/32/64: the offset, then the selector after it. */
-    static final class LoadFarPointer extends Insn {
-        private final int sreg;
+    static final class LoadFarPointer extends SregLoad {
         private final RegOperand dst;
         private final MemOperand src;
 
         LoadFarPointer(long address, int length, int sreg, RegOperand dst, MemOperand src) {
-            super(address, length);
-            this.sreg = sreg;
+            super(address, length, sreg);
             this.dst = dst;
             this.src = src;
-        }
-
-        @Override
-        public byte kind() {
-            return sreg == CpuState.SS ? LEAVE : SEQ;
         }
 
         @Override
@@ -162,9 +166,7 @@ final class SegmentInsns {
             int selector = (int) s.mem.read(SysOperands.at(s, src, w, 2), 2);
             load(s, sreg, selector);
             dst.set(s, offset);
-            if (sreg == CpuState.SS) {
-                s.rip = next();
-            }
+            finish(s, false);
         }
     }
 
@@ -186,9 +188,7 @@ final class SegmentInsns {
 
         @Override
         public void execute(CpuState s) {
-            if (!TableInsns.protectedMode(s)) {
-                throw GuestFault.ud();
-            }
+            TableInsns.requireProtectedMode(s);
             long loc = dst.locate(s);
             long d = dst.readForWrite(s, loc);
             int rpl = (int) src.get(s) & 3;

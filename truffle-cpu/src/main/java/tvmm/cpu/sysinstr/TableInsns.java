@@ -23,8 +23,11 @@ final class TableInsns {
     private TableInsns() {
     }
 
-    static boolean protectedMode(CpuState s) {
-        return (s.cr0 & ControlBits.CR0_PE) != 0 && (s.rflags & Flags.VM) == 0;
+    /** LLDT, SLDT, LTR, STR, LAR, LSL, VERR, VERW and ARPL are #UD in real and virtual-8086 mode. */
+    static void requireProtectedMode(CpuState s) {
+        if ((s.cr0 & ControlBits.CR0_PE) == 0 || (s.rflags & Flags.VM) != 0) {
+            throw GuestFault.ud();
+        }
     }
 
     /** LGDT/LIDT m16&32 or m16&64. */
@@ -102,9 +105,7 @@ final class TableInsns {
         @Override
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
-            if (!protectedMode(s)) {
-                throw GuestFault.ud();
-            }
+            requireProtectedMode(s);
             ControlInsns.requireRing0(s);
             int selector = (int) src.get(s) & 0xffff;
             CpuStateView v = new CpuStateView(s);
@@ -134,9 +135,7 @@ final class TableInsns {
 
         @Override
         public void execute(CpuState s) {
-            if (!protectedMode(s)) {
-                throw GuestFault.ud();
-            }
+            requireProtectedMode(s);
             dst.set(s, tr ? s.tr.selector : s.ldtr.selector);
         }
     }
@@ -162,9 +161,7 @@ final class TableInsns {
         @Override
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
-            if (!protectedMode(s)) {
-                throw GuestFault.ud();
-            }
+            requireProtectedMode(s);
             int selector = (int) src.get(s) & 0xffff;
             CpuStateView v = new CpuStateView(s); // folds the lazy flags: ZF is set below
             boolean ok;
