@@ -183,17 +183,9 @@ final class ControlInsns {
     }
 
     /** SMSW: CR0's low bits; a register gets the operand size, memory always 16 bits. */
-    static final class Smsw extends Insn {
-        private final Operand dst;
-
+    static final class Smsw extends RmStoreInsn {
         Smsw(long address, int length, Operand dst) {
-            super(address, length);
-            this.dst = dst;
-        }
-
-        @Override
-        public byte kind() {
-            return dst.isMemory() ? STORE : SEQ;
+            super(address, length, dst);
         }
 
         @Override

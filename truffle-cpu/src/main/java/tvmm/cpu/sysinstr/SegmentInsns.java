@@ -72,19 +72,12 @@ final class SegmentInsns {
     }
 
     /** MOV r/m, Sreg: memory gets 16 bits, a register the zero-extended selector. */
-    static final class MovFromSreg extends Insn {
+    static final class MovFromSreg extends RmStoreInsn {
         private final int sreg;
-        private final Operand dst;
 
         MovFromSreg(long address, int length, int sreg, Operand dst) {
-            super(address, length);
+            super(address, length, dst);
             this.sreg = sreg;
-            this.dst = dst;
-        }
-
-        @Override
-        public byte kind() {
-            return dst.isMemory() ? STORE : SEQ;
         }
 
         @Override
@@ -171,19 +164,12 @@ final class SegmentInsns {
     }
 
     /** ARPL r/m16, r16 (protected mode, not 64-bit): raises the destination's RPL to the source's, ZF = adjusted. */
-    static final class Arpl extends Insn {
-        private final Operand dst;
+    static final class Arpl extends RmStoreInsn {
         private final Operand src;
 
         Arpl(long address, int length, Operand dst, Operand src) {
-            super(address, length);
-            this.dst = dst;
+            super(address, length, dst);
             this.src = src;
-        }
-
-        @Override
-        public byte kind() {
-            return dst.isMemory() ? STORE : SEQ;
         }
 
         @Override

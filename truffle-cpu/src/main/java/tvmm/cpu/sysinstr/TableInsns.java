@@ -118,19 +118,12 @@ final class TableInsns {
     }
 
     /** SLDT and STR: a register gets the zero-extended selector, memory 16 bits. */
-    static final class StoreSystemSegment extends Insn {
+    static final class StoreSystemSegment extends RmStoreInsn {
         private final boolean tr;
-        private final Operand dst;
 
         StoreSystemSegment(long address, int length, boolean tr, Operand dst) {
-            super(address, length);
+            super(address, length, dst);
             this.tr = tr;
-            this.dst = dst;
-        }
-
-        @Override
-        public byte kind() {
-            return dst.isMemory() ? STORE : SEQ;
         }
 
         @Override
