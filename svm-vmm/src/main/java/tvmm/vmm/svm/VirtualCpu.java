@@ -48,6 +48,13 @@ public final class VirtualCpu {
     /** Guest-physical page of this vCPU's xAPIC registers, or -1 (disabled or x2APIC mode). */
     private long apicPage = -1;
     private boolean initIgnoredLogged;
+    /**
+     * The last look at the interrupt sources found nothing: every source kicks this vCPU when
+     * it posts (devices, timers, IPIs, and the VMM after the guest's own EOI/TPR/IMR writes),
+     * so until a kick the next vmrun needs no look (and no APIC or PIC lock).
+     */
+    private boolean quiet;
+    private boolean lastExitIntr;
 
     VirtualCpu(Vmm vmm, int index, VmmPlatform platform, LocalApic apic) {
         PhysicalMemory memory = platform.memory().ram();
@@ -185,6 +192,7 @@ public final class VirtualCpu {
             }
             injectPending(s);
             long code = svm.vmrun();
+            lastExitIntr = code == ExitCode.INTR;
             int dense = ExitIndex.of(code);
             countExit(dense);
             Status st = self.deliver(dense, utcb);
@@ -207,7 +215,13 @@ public final class VirtualCpu {
 
     /** Chooses what the next vmrun delivers: NMI, then a fixed interrupt, then the 8259's. */
     private void injectPending(CpuState s) {
-        s.takeEvents(Svm.EVENT_KICK); // anything posted after this is seen by the next poll
+        // Anything posted after this is seen by the next poll. A kick while the guest ran was
+        // taken by the engine itself and shows as the INTR exit.
+        boolean kicked = s.takeEvents(Svm.EVENT_KICK) != 0 || lastExitIntr;
+        if (quiet && !kicked && !EventInjection.isValid(vmcb.eventInj()) && !vmcb.virtualIrqPending()) {
+            return; // nothing was pending at the last look and nobody posted since: skip the locks
+        }
+        quiet = false;
         if (!bsp) {
             apic.takeSipi(); // a running CPU ignores STARTUP (Linux sends two; the second finds it running)
         }
@@ -231,6 +245,7 @@ public final class VirtualCpu {
         if (!interruptPending()) {
             vmcb.clearVirtualIrq();
             vmcb.setIntercept(Intercept.VINTR, false);
+            quiet = true;
             return;
         }
         // Inside an STI/MOV SS shadow the CPU takes no interrupt yet: wait for the window.
@@ -275,6 +290,7 @@ public final class VirtualCpu {
     /** HLT: parks the thread until something would wake a halted CPU (SDM vol. 2 HLT). */
     void halt() {
         CpuState s = cpu.state;
+        quiet = false; // the kicks that end the halt are consumed here
         boolean counted = false;
         try {
             while (!vmm.stopping()) {
@@ -315,6 +331,7 @@ public final class VirtualCpu {
     }
 
     private void waitForStartup() {
+        quiet = false;
         vmm.enterDeadStop();
         try {
             while (!vmm.stopping()) {
