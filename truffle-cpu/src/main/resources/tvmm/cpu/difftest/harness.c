@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/time.h>
 #include <ucontext.h>
@@ -156,6 +157,10 @@ static int read_full(void *buf, size_t n) {
 }
 
 int main(void) {
+    if (!(getauxval(AT_HWCAP2) & 2)) { /* HWCAP2_FSGSBASE */
+        fprintf(stderr, "harness: the host kernel does not enable FSGSBASE (Linux 5.9 or newer on an x86-64 CPU with it is needed)\n");
+        return 2;
+    }
     uint8_t *code = mmap((void *)CODE_BASE, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     uint8_t *data = mmap((void *)DATA_BASE, DATA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     if (code != (void *)CODE_BASE || data != (void *)DATA_BASE) {
