@@ -33,7 +33,7 @@
  * {@code tvmm bench --world-switch [vmmcall|ioio|npf]} on the 2-core development host (AMD
  * EPYC, 2596 MHz TSC) while other builds kept the load average at 8–10, medians of the warm
  * rounds of 10 × 200,000, over several runs: VMMCALL full round trip 1.2–2.4 µs (3,100–6,200
- * cycles; best round 0.8 µs = 2,100 cycles), of which about 22% is outside the CPU's run loop
+ * cycles; best round 0.8 µs = 2,100 cycles), of which 12–22% is outside the CPU's run loop
  * (injection check, portal call, handler) and the rest the CPU leaving and re-entering guest
  * code; the CPU has no VMMCALL instruction yet, so this is the #UD-intercept path (KVM's
  * trick). IOIO 0.7–1.5 µs, NPF 0.4–1.2 µs. Humbel: 4,572 cycles for his VMM, 2,165 for KVM
