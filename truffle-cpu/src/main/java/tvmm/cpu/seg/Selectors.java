@@ -84,6 +84,6 @@ public final class Selectors {
     }
 
     public static boolean isVm86(SegmentState s) {
-        return (s.rflags() & (1L << 17)) != 0;
+        return (s.rflags() & tvmm.cpu.state.Flags.VM) != 0;
     }
 }
