@@ -57,6 +57,15 @@ class LauncherTest {
     }
 
     @Test
+    void everyVerbHasHelp() {
+        for (String verb : new String[] {"info", "run", "image", "bench", "difftest", "disasm"}) {
+            Run r = run(verb, "--help");
+            assertEquals(0, r.status(), verb + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: tvmm " + verb), verb + ": " + r.out());
+        }
+    }
+
+    @Test
     void launcherRejectsABadJavaHomeInOneLine() throws IOException, InterruptedException {
         Path launcher = Path.of("..", "tvmm").toAbsolutePath().normalize();
         assertTrue(Files.isExecutable(launcher), "launcher missing at " + launcher);

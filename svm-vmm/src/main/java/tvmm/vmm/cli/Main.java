@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "tvmm",
         mixinStandardHelpOptions = true,
+        // -h/--help and -V reach every verb: `tvmm run --help` works as users expect.
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Version.class,
         description = "A software hypervisor for x86 on Truffle.",
         subcommands = {InfoCommand.class, RunCommand.class, ImageCommand.class, BenchCommand.class, DifftestCommand.class, DisasmCommand.class})
