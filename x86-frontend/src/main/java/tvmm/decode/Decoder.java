@@ -189,6 +189,7 @@ public final class Decoder extends OperandDecoder {
             // XLAT [rBX+AL], MONITOR [rAX], MASKMOV [rDI]: DS unless overridden (SDM Vol. 2 pages).
             segment = effectiveSegment(3);
         }
+        packOperands();
         return finish(Status.OK);
     }
 

@@ -28,6 +28,10 @@ abstract class DecoderState {
     int modrm;
     int condition;
     int nops;
+    /** Operands as the Instruction stores them (kinds/sizes one byte each, reg ordinal + 1 per short); 0 = none. */
+    int packedKinds;
+    int packedSizes;
+    long packedRegs;
     final byte[] kinds = new byte[Instruction.MAX_OPERANDS];
     final int[] sizes = new int[Instruction.MAX_OPERANDS];
     final int[] regs = new int[Instruction.MAX_OPERANDS];
@@ -158,6 +162,9 @@ abstract class DecoderState {
         modrm = -1;
         condition = -1;
         nops = 0;
+        packedKinds = 0;
+        packedSizes = 0;
+        packedRegs = 0;
         // Operand slots are written before they are read (the Instruction copies only nops of
         // them); a non-register operand must still leave its register slot empty.
         regs[0] = NO_REG;
@@ -202,6 +209,22 @@ abstract class DecoderState {
     }
 
 
+    /** Packs the nops operand slots into the Instruction's private layout (only on the OK path). */
+    final void packOperands() {
+        int n = nops;
+        int k = 0;
+        int z = 0;
+        long r = 0;
+        for (int i = 0; i < n; i++) {
+            k |= kinds[i] << (8 * i);
+            z |= sizes[i] << (8 * i);
+            r |= (long) (regs[i] + 1) << (16 * i);
+        }
+        packedKinds = k;
+        packedSizes = z;
+        packedRegs = r;
+    }
+
     Instruction finish(Status st) {
         int s = st.ordinal();
         int pos = cur - off;
@@ -219,6 +242,9 @@ abstract class DecoderState {
         if (s != OK) {
             op = 0;
             nops = 0;
+            packedKinds = 0;
+            packedSizes = 0;
+            packedRegs = 0;
         }
         return new Instruction(this);
     }

@@ -83,6 +83,11 @@ public final class Instruction {
     /** EVEX embedded rounding: -1 none, 0-3 rounding control with SAE, 4 SAE only. */
     public final int rounding;
 
+    /**
+     * Copies the decoder's result fields. Kept small (no loops, operands packed by the
+     * decoder) so that C2 inlines it at the allocation: the object is then initialized in
+     * place without zeroing or GC barriers (inlining failed at 459 bytecodes: "hot method too big").
+     */
     Instruction(DecoderState d) {
         this.status = STATUS[d.status];
         this.op = Op.byOrdinal(d.op);
@@ -98,31 +103,9 @@ public final class Instruction {
         this.modrm = d.modrm;
         this.condition = d.condition;
         this.operandCount = d.nops;
-        int n = d.nops;
-        byte[] dk = d.kinds;
-        int[] ds = d.sizes;
-        int[] dr = d.regs;
-        int k = 0;
-        int z = 0;
-        long r = 0;
-        if (n > 0) {
-            k = dk[0];
-            z = ds[0];
-            r = dr[0] + 1;
-            if (n > 1) {
-                k |= dk[1] << 8;
-                z |= ds[1] << 8;
-                r |= (long) (dr[1] + 1) << 16;
-                if (n > 2) {
-                    k |= dk[2] << 16 | (n > 3 ? dk[3] << 24 : 0);
-                    z |= ds[2] << 16 | (n > 3 ? ds[3] << 24 : 0);
-                    r |= (long) (dr[2] + 1) << 32 | (n > 3 ? (long) (dr[3] + 1) << 48 : 0);
-                }
-            }
-        }
-        this.kinds = k;
-        this.sizes = z;
-        this.regs = r;
+        this.kinds = d.packedKinds;
+        this.sizes = d.packedSizes;
+        this.regs = d.packedRegs;
         this.segment = regOf(d.segment);
         this.segmentOverride = regOf(d.segmentOverride);
         this.base = regOf(d.base);
