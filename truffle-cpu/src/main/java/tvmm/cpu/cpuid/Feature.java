@@ -8,7 +8,7 @@ package tvmm.cpu.cpuid;
  */
 public enum Feature {
     // Leaf 1 EDX
-    FPU(1, Reg.EDX, 0, false),          // x87: a later issue
+    FPU(1, Reg.EDX, 0, true),           // x87: instr.X87/X87Mem over tvmm.cpu.fpu
     VME(1, Reg.EDX, 1, false),          // virtual-8086 extensions: VM86 unsupported
     DE(1, Reg.EDX, 2, false),
     PSE(1, Reg.EDX, 3, true),           // 4 MiB pages (PageWalker)

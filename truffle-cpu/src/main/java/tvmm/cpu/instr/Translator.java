@@ -51,6 +51,9 @@ public final class Translator implements InsnFactory {
         if (lock(d) && !Lockable.allowed(d)) {
             return new Misc.Fault(a, len, Misc.FAULT_UD);
         }
+        if (d.map == 0 && (d.opcode >= 0xd8 && d.opcode <= 0xdf || d.op == Op.WAIT)) {
+            return X87.create(d, a);
+        }
         switch (d.op) {
             case ADD: case ADC: case SUB: case SBB: case AND: case OR: case XOR: case CMP: case TEST:
                 return new Alu.Binary(a, len, Alu.code(d.op), Operands.of(d, 0, a), Operands.of(d, 1, a, os), lock(d));

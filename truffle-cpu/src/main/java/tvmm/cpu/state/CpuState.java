@@ -42,6 +42,11 @@ public final class CpuState implements PagingControl {
     public long efer;
     public final long[] dr = new long[8];
 
+    /** The x87 FPU (and the MMX registers aliased onto it). */
+    public final tvmm.cpu.fpu.X87State x87 = new tvmm.cpu.fpu.X87State();
+    /** XMM0-15 and MXCSR. */
+    public final tvmm.cpu.simd.SseState sse = new tvmm.cpu.simd.SseState();
+
     /**
      * The time-stamp counter (SDM Vol. 3 §18.17): {@link #tscHz} ticks per second of the host's
      * monotonic clock, plus {@link #tscOffset} (a WRMSR to IA32_TSC sets it). CPUID 15h/16h
