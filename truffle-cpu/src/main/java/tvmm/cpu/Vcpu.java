@@ -7,6 +7,7 @@ import tvmm.cpu.instr.Translator;
 import tvmm.cpu.interrupts.GuestFault;
 import tvmm.cpu.mem.MemoryAccess;
 import tvmm.cpu.mem.PhysicalMemory;
+import tvmm.cpu.nodes.InsnFactory;
 import tvmm.cpu.nodes.SoftwareInterrupt;
 import tvmm.cpu.nodes.Unit;
 import tvmm.cpu.nodes.UnitBuilder;
@@ -48,6 +49,15 @@ public final class Vcpu {
     /** The instruction factory, where the system layer installs its own ({@link Translator#setSystem}). */
     public Translator translator() {
         return translator;
+    }
+
+    /**
+     * Installs the system layer's instruction factory (descriptor tables, CRs, MSRs, far
+     * transfers, I/O…) and drops the units built without it, which would still raise #UD.
+     */
+    public void setSystemInstructions(InsnFactory system) {
+        translator.setSystem(system);
+        flushUnits();
     }
 
     public void setDelivery(Delivery delivery) {

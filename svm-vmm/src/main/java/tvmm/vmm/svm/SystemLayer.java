@@ -1,22 +1,15 @@
 package tvmm.vmm.svm;
 
-import java.lang.reflect.Field;
 import tvmm.cpu.Vcpu;
 import tvmm.cpu.cpuid.CpuidModel;
-import tvmm.cpu.instr.Translator;
 import tvmm.cpu.mem.PhysicalMemory;
-import tvmm.cpu.nodes.UnitBuilder;
 import tvmm.cpu.sysinstr.SystemCpu;
 import tvmm.cpu.sysinstr.SystemInstructions;
+import tvmm.devices.time.VirtualClock;
 
 /**
  * Installs the CPU's system layer (MMU, MSR file, CPUID, the system-instruction factory) into
  * a vCPU, with the platform's MSRs and TSC from {@link PlatformMsrs}.
- *
- * <p>ADAPTER: {@link Vcpu} has no public hook for the system factory yet (its translator is
- * private; truffle-cpu's own test machine copies the outer loop for the same reason), so the
- * factory is set on the vCPU's translator by reflection. Replace this with the engine's hook
- * as soon as it has one (requested from the truffle-cpu owners).
  */
 final class SystemLayer {
     /** The TSC crystal CPUID leaf 0x15 reports (25 MHz, as on Intel client parts). */
@@ -48,19 +41,7 @@ final class SystemLayer {
                         msrs.writeMsr(msr, value);
                     }
                 });
-        translator(cpu).setSystem(new SystemInstructions(sys));
+        cpu.setSystemInstructions(new SystemInstructions(sys));
         return sys;
-    }
-
-    private static Translator translator(Vcpu cpu) {
-        try {
-            Field builder = Vcpu.class.getDeclaredField("builder");
-            builder.setAccessible(true);
-            Field factory = UnitBuilder.class.getDeclaredField("factory");
-            factory.setAccessible(true);
-            return (Translator) factory.get(builder.get(cpu));
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot install the system layer into this Vcpu: " + e, e);
-        }
     }
 }

@@ -1,27 +1,23 @@
 package tvmm.cpu.sysinstr;
 
-import java.lang.reflect.Field;
 import tvmm.cpu.Delivery;
 import tvmm.cpu.RunResult;
 import tvmm.cpu.Vcpu;
 import tvmm.cpu.cpuid.CpuidModel;
 import tvmm.cpu.exit.ExitPort;
 import tvmm.cpu.exit.VmExit;
-import tvmm.cpu.instr.Translator;
 import tvmm.cpu.interrupts.GuestFault;
 import tvmm.cpu.interrupts.SystemDelivery;
 import tvmm.cpu.mem.PhysicalMemory;
 import tvmm.cpu.mmu.ControlBits;
 import tvmm.cpu.nodes.SoftwareInterrupt;
-import tvmm.cpu.nodes.UnitBuilder;
 import tvmm.cpu.state.CpuState;
 import tvmm.cpu.svm.ExitCode;
 
 /**
  * The minimal test machine of issue 03 for system-layer tests: RAM, the debug console at port
  * 0xE9 and isa-debug-exit at 0xF4, and one {@link Vcpu} with the system layer's factory, MMU
- * and delivery installed (the factory through reflection, as svm-vmm's SystemLayer does:
- * Vcpu has no hook for it yet). It loads a flat Multiboot image at 1 MiB and enters it in
+ * and delivery installed ({@link Vcpu#setSystemInstructions}). It loads a flat Multiboot image at 1 MiB and enters it in
  * 32-bit protected mode as the test guests expect (lib/boot.inc).
  */
 final class GuestMachine implements AutoCloseable {
@@ -90,7 +86,7 @@ final class GuestMachine implements AutoCloseable {
                 throw GuestFault.gp(0);
             }
         });
-        translator(vcpu).setSystem(new SystemInstructions(sys));
+        vcpu.setSystemInstructions(new SystemInstructions(sys));
         SystemDelivery delivery = new SystemDelivery(null);
         vcpu.setDelivery(new Delivery() {
             @Override
@@ -111,18 +107,6 @@ final class GuestMachine implements AutoCloseable {
                 delivery.events(st);
             }
         });
-    }
-
-    private static Translator translator(Vcpu cpu) {
-        try {
-            Field builder = Vcpu.class.getDeclaredField("builder");
-            builder.setAccessible(true);
-            Field factory = UnitBuilder.class.getDeclaredField("factory");
-            factory.setAccessible(true);
-            return (Translator) factory.get(builder.get(cpu));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Loads a Multiboot a.out-kludge image and sets the Multiboot entry state. */
