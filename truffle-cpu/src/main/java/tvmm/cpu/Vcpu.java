@@ -118,15 +118,44 @@ public final class Vcpu {
                 if (delivery == null) {
                     return new RunResult(null, f, null, false);
                 }
-                delivery.fault(s, f);
+                VmExit e = deliverFault(s, f);
+                if (e != null) {
+                    return new RunResult(e, null, null, false);
+                }
             } catch (SoftwareInterrupt i) {
                 if (delivery == null) {
                     return new RunResult(null, null, i, false);
                 }
-                delivery.softwareInterrupt(s, i);
+                VmExit e = deliverSoftwareInterrupt(s, i);
+                if (e != null) {
+                    return new RunResult(e, null, null, false);
+                }
             } catch (VmExit e) {
                 return new RunResult(e, null, null, false);
             }
+        }
+    }
+
+    /**
+     * Hands a fault to the delivery; a VM exit it raises (an intercepted exception, SHUTDOWN
+     * on a triple fault) is returned, so {@link #run} reports it like any other exit.
+     */
+    private VmExit deliverFault(CpuState s, GuestFault f) {
+        try {
+            delivery.fault(s, f);
+            return null;
+        } catch (VmExit e) {
+            return e;
+        }
+    }
+
+    /** As {@link #deliverFault} for INT n / INT3 / INTO / INT1. */
+    private VmExit deliverSoftwareInterrupt(CpuState s, SoftwareInterrupt i) {
+        try {
+            delivery.softwareInterrupt(s, i);
+            return null;
+        } catch (VmExit e) {
+            return e;
         }
     }
 

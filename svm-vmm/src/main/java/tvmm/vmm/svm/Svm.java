@@ -94,11 +94,9 @@ public final class Svm implements Delivery {
         RunResult r;
         long t0 = timing ? System.nanoTime() : 0;
         try {
+            // A VmExit raised by this class's Delivery callbacks (SHUTDOWN, intercepted
+            // exceptions) comes back as the run's exit.
             r = timing ? timedRun(t0) : cpu.run();
-        } catch (VmExit e) {
-            // Thrown by this class's Delivery callbacks from inside Vcpu.run's fault handler,
-            // which does not catch it itself (SHUTDOWN, intercepted exceptions).
-            return exit(e.code, e.info1, e.info2);
         } catch (UnsupportedGuestFeature e) {
             shutdownReason = e.getMessage();
             return exit(ExitCode.SHUTDOWN, 0, 0);

@@ -147,16 +147,8 @@ final class GuestMachine implements AutoCloseable {
         });
         try {
             while (true) {
-                VmExit e;
-                RunResult r;
-                try {
-                    r = vcpu.run();
-                    e = r.exit();
-                } catch (VmExit fromDelivery) {
-                    // Vcpu.run lets a VmExit thrown by the Delivery (SHUTDOWN) escape.
-                    r = null;
-                    e = fromDelivery;
-                }
+                RunResult r = vcpu.run();
+                VmExit e = r.exit();
                 if (e == null) {
                     stopReason = r.toString();
                     return this;
