@@ -52,6 +52,9 @@ public final class Svm implements Delivery {
         this.cpu = cpu;
         this.vmcb = vmcb;
         cpu.setDelivery(this);
+        // A pending V_IRQ can only be taken with IF = 1: while IF = 0 it must not end every
+        // unit at its back edges (a CLI loop keeps running compiled).
+        cpu.state.maskableEvents |= EVENT_WINDOW;
     }
 
     public Vmcb vmcb() {
