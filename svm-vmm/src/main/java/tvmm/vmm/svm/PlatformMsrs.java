@@ -4,47 +4,59 @@ import java.util.OptionalLong;
 import tvmm.cpu.interrupts.GuestFault;
 import tvmm.devices.apic.LocalApic;
 import tvmm.devices.apic.X2ApicMsrs;
-import tvmm.devices.time.VirtualClock;
 
 /**
  * The MSRs and the time the platform owns for one vCPU, as the CPU's system layer asks for
  * them (its {@code SystemCpu.Platform}): IA32_APIC_BASE, the x2APIC range and
- * IA32_TSC_DEADLINE go to the vCPU's local APIC; the guest TSC runs at {@link #tscHz} from
- * the host's monotonic clock (what the CPU's RDTSC reads), plus the offset a WRMSR to
- * IA32_TSC sets. A refused access is #GP(0), as on hardware.
+ * IA32_TSC_DEADLINE go to the vCPU's local APIC, and so does CR8 (the APIC's TPR). The guest
+ * TSC is the CPU's own (it counts the machine's virtual clock); the APIC's TSC-deadline timer
+ * is told when the guest moves it. A refused access is #GP(0), as on hardware.
  *
  * <p>Every write that can make a held-back interrupt deliverable (EOI, TPR, SVR, self-IPI)
  * kicks the vCPU so the next vmrun looks again (Humbel: delivery after EOI).
  */
 public final class PlatformMsrs {
+    /** The TPR: xAPIC page offset and x2APIC MSR (SDM vol. 3 §11.8.3.1, table 11-6). */
+    static final int XAPIC_TPR = 0x80;
+    static final int X2APIC_TPR = 0x808;
+
     private final LocalApic apic;
     private final Runnable kick;
     private volatile Runnable apicBaseChanged = () -> { };
-    private final long tscHz;
-    /** System.nanoTime() at the clock's zero: converts between the two time scales. */
-    private final long clockOrigin;
-    private long tscOffset;
+    /** CR8 while the APIC is disabled (no register to hold it). */
+    private int tprWhileDisabled;
 
-    public PlatformMsrs(LocalApic apic, VirtualClock clock, long tscHz, Runnable kick) {
+    public PlatformMsrs(LocalApic apic, Runnable kick) {
         this.apic = apic;
         this.kick = kick;
-        this.tscHz = tscHz;
-        this.clockOrigin = System.nanoTime() - clock.nanos();
-        apic.setTscOffset(ticks(clockOrigin));
     }
 
-    /** Nanoseconds to TSC ticks without overflow for any nanoTime value. */
-    private long ticks(long nanos) {
-        return Math.floorDiv(nanos, 1_000_000_000L) * tscHz + Math.floorMod(nanos, 1_000_000_000L) * tscHz / 1_000_000_000L;
+    /** The guest TSC is now {@code offset} + ticks of the virtual clock: the TSC-deadline timer follows. */
+    public void tscOffsetChanged(long offset) {
+        apic.setTscOffset(offset);
     }
 
-    public long readTsc() {
-        return ticks(System.nanoTime()) + tscOffset;
+    /** The APIC's task priority, as CR8 reads it ([7:4]). */
+    public int readTpr() {
+        if (apic.isX2ApicMode()) {
+            return (int) apic.msrs().read(X2APIC_TPR).orElse(0);
+        }
+        if (apic.isHardwareEnabled()) {
+            return (int) apic.mmio().read(XAPIC_TPR, 4);
+        }
+        return tprWhileDisabled;
     }
 
-    public void writeTsc(long value) {
-        tscOffset = value - ticks(System.nanoTime());
-        apic.setTscOffset(ticks(clockOrigin) + tscOffset);
+    /** MOV to CR8: the APIC's TPR (a lower priority may let a held-back interrupt through: kick). */
+    public void writeTpr(int tpr) {
+        if (apic.isX2ApicMode()) {
+            apic.msrs().write(X2APIC_TPR, tpr & 0xff);
+        } else if (apic.isHardwareEnabled()) {
+            apic.mmio().write(XAPIC_TPR, 4, tpr & 0xff);
+        } else {
+            tprWhileDisabled = tpr & 0xff;
+        }
+        kick.run();
     }
 
     public long readMsr(int msr) {

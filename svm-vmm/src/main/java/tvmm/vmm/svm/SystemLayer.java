@@ -18,17 +18,28 @@ final class SystemLayer {
     private SystemLayer() {
     }
 
-    static SystemCpu install(Vcpu cpu, PhysicalMemory memory, int vcpus, int apicId, long tscHz, PlatformMsrs msrs) {
+    /**
+     * The TSC runs at {@code tscHz} (CPUID leaves 15h/16h report the same) from the machine's
+     * virtual {@code clock}, the one the APIC's TSC-deadline timer converts with.
+     */
+    static SystemCpu install(Vcpu cpu, PhysicalMemory memory, int vcpus, int apicId, long tscHz, VirtualClock clock,
+            PlatformMsrs msrs) {
+        cpu.state.setTscClock(clock::nanos);
         SystemCpu sys = new SystemCpu(cpu.state, memory, new CpuidModel(vcpus, tscHz, CRYSTAL_HZ), apicId,
                 new SystemCpu.Platform() {
                     @Override
-                    public long readTsc() {
-                        return msrs.readTsc();
+                    public void tscOffsetChanged(long offset) {
+                        msrs.tscOffsetChanged(offset);
                     }
 
                     @Override
-                    public void writeTsc(long value) {
-                        msrs.writeTsc(value);
+                    public int readTpr() {
+                        return msrs.readTpr();
+                    }
+
+                    @Override
+                    public void writeTpr(int tpr) {
+                        msrs.writeTpr(tpr);
                     }
 
                     @Override

@@ -65,10 +65,11 @@ public final class VirtualCpu {
         this.pic = platform.pic();
         this.exitPort = new VcpuExitPort(this);
         this.cpu = new Vcpu(null, memory, exitPort);
-        PlatformMsrs msrs = new PlatformMsrs(apic, platform.clock(), platform.tscHz(), this::kick);
+        PlatformMsrs msrs = new PlatformMsrs(apic, this::kick);
         msrs.onApicBaseChanged(this::mapApicPage);
         mapApicPage();
-        this.system = SystemLayer.install(cpu, memory, platform.cpuCount(), index, platform.tscHz(), msrs);
+        this.system = SystemLayer.install(cpu, memory, platform.cpuCount(), index, platform.tscHz(),
+                platform.clock(), msrs);
         this.svm = new Svm(cpu, vmcb);
         this.utcb = new VcpuUtcb(index, vmcb, cpu.state);
         exitPort.attach(utcb);

@@ -32,7 +32,6 @@ public final class MsrFile {
     private long cstar;
     private long fmask;
     private long kernelGsBase;
-    private long tscAux;
 
     public MsrFile(MsrHost host) {
         this.host = host;
@@ -66,7 +65,7 @@ public final class MsrFile {
             case Msrs.IA32_FS_BASE -> host.fsBase();
             case Msrs.IA32_GS_BASE -> host.gsBase();
             case Msrs.IA32_KERNEL_GS_BASE -> kernelGsBase;
-            case Msrs.IA32_TSC_AUX -> tscAux;
+            case Msrs.IA32_TSC_AUX -> host.tscAux();
             default -> {
                 if (Mtrrs.handles(msr)) {
                     yield mtrrs.read(msr);
@@ -108,7 +107,7 @@ public final class MsrFile {
                 if ((value >>> 32) != 0) {
                     throw GuestFault.gp(0);
                 }
-                tscAux = value;
+                host.setTscAux(value);
             }
             default -> {
                 if (Mtrrs.handles(msr)) {
@@ -164,5 +163,4 @@ public final class MsrFile {
     public long fmask() { return fmask; }
     public long kernelGsBase() { return kernelGsBase; }
     public void setKernelGsBase(long base) { kernelGsBase = base; }
-    public long tscAux() { return tscAux; }
 }

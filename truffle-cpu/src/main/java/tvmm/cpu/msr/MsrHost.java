@@ -2,7 +2,8 @@ package tvmm.cpu.msr;
 
 /**
  * The parts of MSR state that live outside the MSR file: EFER and the FS/GS bases are in
- * the engine's CpuState (they are used on every access), the TSC comes from the VM's clock,
+ * the engine's CpuState (they are used on every access), so are the TSC and TSC_AUX (RDTSC and
+ * RDTSCP read them there),
  * and the APIC MSRs belong to the platform's local APIC. {@link MsrFile} makes every
  * architectural check before it calls a setter.
  */
@@ -22,9 +23,17 @@ public interface MsrHost {
 
     void setGsBase(long base);
 
+    /** IA32_TSC: the engine's TSC (CpuState), which RDTSC reads too. */
     long readTsc();
 
+    /** A WRMSR to IA32_TSC: the TSC continues counting from {@code value}. */
     void writeTsc(long value);
+
+    /** IA32_TSC_AUX, which RDTSCP returns in ECX (kept beside the TSC in CpuState). */
+    long tscAux();
+
+    /** Called with a checked value (bits 63:32 zero). */
+    void setTscAux(long value);
 
     /**
      * IA32_APIC_BASE, IA32_TSC_DEADLINE and the x2APIC range ({@link Msrs#isPlatform}). Throws

@@ -49,20 +49,35 @@ public final class CpuState implements PagingControl {
 
     /**
      * The time-stamp counter (SDM Vol. 3 §18.17): {@link #tscHz} ticks per second of the host's
-     * monotonic clock, plus {@link #tscOffset} (a WRMSR to IA32_TSC sets it). CPUID 15h/16h
-     * must report the same frequency; RDTSCP returns {@link #tscAux} (IA32_TSC_AUX) in ECX.
+     * monotonic clock (or the VMM's virtual clock, {@link #setTscClock}), plus {@link #tscOffset}
+     * (a WRMSR to IA32_TSC sets it). CPUID 15h/16h must report the same frequency; RDTSCP
+     * returns {@link #tscAux} (IA32_TSC_AUX) in ECX.
      */
     public long tscHz = 2_000_000_000L;
     public long tscOffset;
     public long tscAux;
 
     /** The host clock at reset, when the TSC was 0. */
-    private final long tscEpoch = System.nanoTime();
+    private long tscEpoch = System.nanoTime();
+    /** The machine's virtual clock (ns) the TSC counts instead of the host's, if the VMM installed one. */
+    private java.util.function.LongSupplier tscClock;
+
+    /** Makes the TSC count the machine's virtual clock: TSC 0 at its zero, plus {@link #tscOffset}. */
+    public void setTscClock(java.util.function.LongSupplier nanos) {
+        tscClock = nanos;
+        tscEpoch = 0;
+    }
 
     public long readTsc() {
-        long ns = System.nanoTime() - tscEpoch;
+        long ns = tscNanos() - tscEpoch;
         // ns * hz / 1e9 without overflow: whole seconds and the remainder separately.
         return (ns / 1_000_000_000L) * tscHz + (ns % 1_000_000_000L) * tscHz / 1_000_000_000L + tscOffset;
+    }
+
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private long tscNanos() {
+        java.util.function.LongSupplier c = tscClock;
+        return c != null ? c.getAsLong() : System.nanoTime();
     }
 
     /** Current privilege level (CS.RPL outside real mode, as SS.DPL after loads). */

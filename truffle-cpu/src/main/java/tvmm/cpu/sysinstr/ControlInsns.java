@@ -70,7 +70,11 @@ final class ControlInsns {
                     s.cr4 = ControlRegisters.checkCr4(v, s.cr4, s.efer);
                     changed(s, oldCr0, oldCr4, oldEfer);
                 }
-                default -> s.cr8 = ControlRegisters.checkCr8(v);
+                default -> {
+                    // CR8 is the local APIC's TPR[7:4]; TPR[3:0] become 0 (SDM vol. 3 §10.8.6.5).
+                    s.cr8 = ControlRegisters.checkCr8(v);
+                    sys.platform.writeTpr((int) s.cr8 << 4);
+                }
             }
             s.updateMode();
             s.rip = next();
@@ -91,11 +95,13 @@ final class ControlInsns {
     static final class MovFromCr extends Insn {
         private final int cr;
         private final RegOperand dst;
+        private final SystemCpu sys;
 
-        MovFromCr(long address, int length, int cr, RegOperand dst) {
+        MovFromCr(long address, int length, int cr, RegOperand dst, SystemCpu sys) {
             super(address, length);
             this.cr = cr;
             this.dst = dst;
+            this.sys = sys;
         }
 
         @Override
@@ -106,9 +112,15 @@ final class ControlInsns {
                 case 2 -> s.cr2;
                 case 3 -> s.cr3;
                 case 4 -> s.cr4;
-                default -> s.cr8;
+                default -> cr8(s); // the TPR may have been written through the APIC since
             };
             dst.set(s, v);
+        }
+
+        @TruffleBoundary
+        private long cr8(CpuState s) {
+            s.cr8 = (sys.platform.readTpr() >>> 4) & 0xf;
+            return s.cr8;
         }
     }
 

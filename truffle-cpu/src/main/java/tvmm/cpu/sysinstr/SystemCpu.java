@@ -16,11 +16,19 @@ import tvmm.cpu.state.CpuState;
  * for (units are per vCPU).
  */
 public final class SystemCpu {
-    /** What the VMM supplies: the guest TSC and the platform-owned MSRs (APIC base, x2APIC, TSC deadline). */
+    /**
+     * What the VMM supplies: the platform-owned MSRs (APIC base, x2APIC, TSC deadline), the
+     * local APIC's task priority for CR8, and the news that the guest moved its TSC (the TSC
+     * itself is CpuState's; the platform's TSC-deadline timer must follow it).
+     */
     public interface Platform {
-        long readTsc();
+        /** The guest wrote IA32_TSC: TSC = {@code offset} + ticks of the TSC clock ({@link CpuState#tscOffset}). */
+        void tscOffsetChanged(long offset);
 
-        void writeTsc(long value);
+        /** The local APIC's TPR (bits 7:4 are CR8, SDM vol. 3 §10.8.6.5). */
+        int readTpr();
+
+        void writeTpr(int tpr);
 
         /** Throws #GP ({@link GuestFault#gp}) for MSRs the platform does not implement. */
         long readMsr(int msr);
@@ -89,12 +97,23 @@ public final class SystemCpu {
 
         @Override
         public long readTsc() {
-            return platform.readTsc();
+            return s.readTsc();
         }
 
         @Override
         public void writeTsc(long value) {
-            platform.writeTsc(value);
+            s.tscOffset += value - s.readTsc();
+            platform.tscOffsetChanged(s.tscOffset);
+        }
+
+        @Override
+        public long tscAux() {
+            return s.tscAux;
+        }
+
+        @Override
+        public void setTscAux(long value) {
+            s.tscAux = value;
         }
 
         @Override

@@ -180,7 +180,7 @@ public final class SystemInstructions implements InsnFactory {
                     : new SegmentInsns.Invalid(a, len);
         }
         if (r1 != null && r1.cls == RegClass.CR) {
-            return ControlRegisters.exists(r1.num) ? new ControlInsns.MovFromCr(a, len, r1.num, gpr(r0, d))
+            return ControlRegisters.exists(r1.num) ? new ControlInsns.MovFromCr(a, len, r1.num, gpr(r0, d), sys)
                     : new SegmentInsns.Invalid(a, len);
         }
         if (r0 != null && r0.cls == RegClass.DR) {

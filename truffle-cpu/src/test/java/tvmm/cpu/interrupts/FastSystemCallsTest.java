@@ -34,6 +34,8 @@ class FastSystemCallsTest {
             @Override public void setGsBase(long v) { c.base[SegmentState.GS] = v; }
             @Override public long readTsc() { return 0; }
             @Override public void writeTsc(long v) { }
+            @Override public long tscAux() { return 0; }
+            @Override public void setTscAux(long v) { }
             @Override public long readPlatform(int msr) { throw GuestFault.gp(0); }
             @Override public void writePlatform(int msr, long v) { throw GuestFault.gp(0); }
         });

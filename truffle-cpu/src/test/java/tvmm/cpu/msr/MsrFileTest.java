@@ -21,6 +21,7 @@ class MsrFileTest {
         long fs;
         long gs;
         long tsc = 1000;
+        long tscAux;
         long apicBase = 0xfee0_0900L;
 
         @Override public long efer() { return efer; }
@@ -32,6 +33,8 @@ class MsrFileTest {
         @Override public void setGsBase(long v) { gs = v; }
         @Override public long readTsc() { return tsc; }
         @Override public void writeTsc(long v) { tsc = v; }
+        @Override public long tscAux() { return tscAux; }
+        @Override public void setTscAux(long v) { tscAux = v; }
 
         @Override
         public long readPlatform(int msr) {

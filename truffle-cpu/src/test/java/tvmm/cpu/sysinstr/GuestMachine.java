@@ -64,16 +64,22 @@ final class GuestMachine implements AutoCloseable {
         vcpu = new Vcpu(null, phys, ports);
         s = vcpu.state;
         sys = new SystemCpu(s, phys, new CpuidModel(1, 2_000_000_000L, 25_000_000L), 0, new SystemCpu.Platform() {
-            private long tscOffset;
+            /** No local APIC on this machine: CR8 is kept here. */
+            private int tpr;
 
             @Override
-            public long readTsc() {
-                return System.nanoTime() * 2 + tscOffset;
+            public void tscOffsetChanged(long offset) {
+                // no TSC-deadline timer to follow the guest's TSC
             }
 
             @Override
-            public void writeTsc(long value) {
-                tscOffset = value - System.nanoTime() * 2;
+            public int readTpr() {
+                return tpr;
+            }
+
+            @Override
+            public void writeTpr(int value) {
+                tpr = value;
             }
 
             @Override
