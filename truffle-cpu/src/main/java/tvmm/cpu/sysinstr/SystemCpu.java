@@ -41,9 +41,13 @@ public final class SystemCpu {
     public final MsrFile msrs;
     public final CpuidModel cpuid;
     public final int apicId;
+    public final Platform platform;
 
+    /** The TSC runs at the frequency CPUID reports: {@code cpuid.tscHz()} becomes {@link CpuState#tscHz}. */
     public SystemCpu(CpuState state, PhysicalMemory memory, CpuidModel cpuid, int apicId, Platform platform) {
         this.state = state;
+        this.platform = platform;
+        state.tscHz = cpuid.tscHz();
         this.mmu = new Mmu(state, memory);
         this.cpuid = cpuid;
         this.apicId = apicId;
