@@ -45,8 +45,8 @@ public final class WorldSwitch {
         }
     }
 
-    /** All rounds and which exit the CPU took for VMMCALL (VMMCALL itself or the #UD intercept). */
-    public record Result(Kind kind, List<Round> rounds, long vmmcallExits, long udExits, long ioExits, long npfExits,
+    /** All rounds and the exits taken. */
+    public record Result(Kind kind, List<Round> rounds, long vmmcallExits, long ioExits, long npfExits,
             double hostHz, long totalNanos, long cpuNanos) {
         /** Share of the whole run spent outside the CPU's run loop (the VMM side of a full exit). */
         public double vmmShare() {
@@ -143,8 +143,7 @@ public final class WorldSwitch {
             for (int i = 0; i < rounds; i++) {
                 out.add(new Round(i, iterations, marks.get(i + 1) - marks.get(i)));
             }
-            return new Result(kind, out, cpu.exitCount(ExitIndex.of(ExitCode.VMMCALL)),
-                    cpu.exitCount(ExitIndex.of(ExitCode.EXCEPTION + 6)), cpu.exitCount(ExitIndex.IOIO),
+            return new Result(kind, out, cpu.exitCount(ExitIndex.of(ExitCode.VMMCALL)), cpu.exitCount(ExitIndex.IOIO),
                     cpu.exitCount(ExitIndex.NPF), HostTsc.hz(), total, cpu.svm().guestNanos());
         }
     }
@@ -161,7 +160,7 @@ public final class WorldSwitch {
         sb.append(String.format("median of the warm rounds: %.1f ns%s per round trip%n", r.medianNs(),
                 cycles(r.medianNs(), r.hostHz())));
         if (r.kind() == Kind.VMMCALL) {
-            sb.append(String.format("exits: VMMCALL %d, #UD-intercepted VMMCALL %d%n", r.vmmcallExits(), r.udExits()));
+            sb.append(String.format("exits: VMMCALL %d%n", r.vmmcallExits()));
             sb.append(String.format("time outside the CPU's run loop (injection check, portal, handler): %.0f%%%n",
                     100 * r.vmmShare()));
         } else {

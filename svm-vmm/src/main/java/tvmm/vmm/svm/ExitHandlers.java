@@ -1,6 +1,5 @@
 package tvmm.vmm.svm;
 
-import tvmm.cpu.svm.EventInjection;
 import tvmm.cpu.svm.IoioInfo;
 import tvmm.cpu.svm.Vmcb;
 import tvmm.devices.apic.LocalApic;
@@ -99,23 +98,6 @@ final class ExitHandlers {
             vmm.mark();
         }
         u.setRax(function == HC_NULL || function == HC_MARK ? 0 : -1L);
-    }
-
-    /**
-     * #UD intercept (EXCP6): a VMMCALL the CPU does not implement raises #UD, as on an SVM
-     * CPU with the instruction disabled; like KVM, the VMM recognizes the opcode (0F 01 D9),
-     * performs the hypercall and skips it. Any other #UD is reflected to the guest.
-     */
-    void undefinedOpcode(VirtualCpu v, VcpuUtcb u) {
-        long rip = u.vmcb.read64(Vmcb.RIP);
-        if (v.readsVmmcallAt(rip)) {
-            hypercall(u);
-            u.vmcb.write64(Vmcb.RIP, rip + 3);
-            u.mtd(Mtd.GPR_ACDB | Mtd.RIP_LEN);
-            return;
-        }
-        u.vmcb.setEventInj(EventInjection.of(EventInjection.TYPE_EXCEPTION, 6));
-        u.mtd(0);
     }
 
     /** INTR and VINTR: nothing to do here; the vCPU loop injects before the next vmrun. */

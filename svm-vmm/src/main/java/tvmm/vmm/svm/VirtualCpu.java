@@ -71,11 +71,12 @@ public final class VirtualCpu {
         this.system = SystemLayer.install(cpu, memory, platform.cpuCount(), index, platform.tscHz(),
                 platform.clock(), msrs);
         this.svm = new Svm(cpu, vmcb);
+        system.setVmcb(vmcb);
         this.utcb = new VcpuUtcb(index, vmcb, cpu.state);
         exitPort.attach(utcb);
         this.waitForSipi = !bsp;
-        // #UD is intercepted so an unimplemented VMMCALL still reaches the hypercall handler.
-        vmcb.setExceptionIntercepts(1 << 6);
+        // VMMCALL is the hypercall interface: intercepted (else the guest gets #UD, APM §15.5.1).
+        vmcb.setIntercept(tvmm.cpu.svm.Intercept.VMMCALL, true);
         apic.setKick(this::kick);
     }
 
@@ -135,17 +136,6 @@ public final class VirtualCpu {
 
     long apicPage() {
         return apicPage;
-    }
-
-    /** Whether the guest's code at {@code rip} (CS-relative) is VMMCALL (0F 01 D9). */
-    boolean readsVmmcallAt(long rip) {
-        CpuState s = cpu.state;
-        long linear = s.codeSize == 8 ? rip : (s.seg[CpuState.CS].base + rip) & 0xffffffffL;
-        try {
-            return s.mem.fetch8(linear) == 0x0F && s.mem.fetch8(linear + 1) == 0x01 && s.mem.fetch8(linear + 2) == 0xD9;
-        } catch (tvmm.cpu.interrupts.GuestFault f) {
-            return false; // the bytes are not readable: not a VMMCALL we can complete
-        }
     }
 
     /** Exits taken so far by dense index (for the statistics line and the benchmark). */

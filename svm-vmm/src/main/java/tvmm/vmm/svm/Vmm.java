@@ -133,8 +133,7 @@ public final class Vmm {
         portal(base, v, ExitCode.NPF, "npf", Mtd.QUAL, handlers::npf);
         portal(base, v, ExitCode.HLT, "hlt", Mtd.RFLAGS, handlers::hlt);
         portal(base, v, ExitCode.SHUTDOWN, "shutdown", Mtd.RIP_LEN, handlers::shutdown);
-        portal(base, v, ExitCode.VMMCALL, "vmmcall", Mtd.GPR_ACDB | Mtd.RIP_LEN, handlers::vmmcall);
-        portal(base, v, ExitCode.EXCEPTION + 6, "ud", Mtd.GPR_ACDB | Mtd.RIP_LEN, handlers::undefinedOpcode);
+        portal(base, v, ExitCode.VMMCALL, "vmmcall", Mtd.GPR_ACDB, handlers::vmmcall);
         portal(base, v, ExitCode.INTR, "intr", 0, handlers::nothing);
         portal(base, v, ExitCode.VINTR, "vintr", 0, handlers::nothing);
         portal(base, v, ExitCode.INVALID, "stopped", Mtd.RIP_LEN, handlers::stopAddress);

@@ -17,7 +17,7 @@
  *   <tr><td>NPF 0x400</td><td>QUAL</td><td>the vCPU's xAPIC page, else the MMIO bus</td></tr>
  *   <tr><td>HLT 0x78</td><td>RFLAGS</td><td>park until NMI, INIT/SIPI or (IF = 1) an interrupt</td></tr>
  *   <tr><td>SHUTDOWN 0x7F</td><td>RIP_LEN</td><td>stop the machine: triple fault</td></tr>
- *   <tr><td>VMMCALL 0x81, EXCP6</td><td>GPR_ACDB, RIP_LEN</td><td>hypercalls (0 null, 1 mark); #UD on another opcode is reflected</td></tr>
+ *   <tr><td>VMMCALL 0x81</td><td>GPR_ACDB</td><td>hypercalls (0 null, 1 mark); RIP is already after the instruction</td></tr>
  *   <tr><td>INTR 0x60, VINTR 0x64</td><td>none</td><td>nothing: the loop injects before the next vmrun</td></tr>
  * </table>
  *
@@ -35,8 +35,10 @@
  * rounds of 10 × 200,000, over several runs: VMMCALL full round trip 1.2–2.4 µs (3,100–6,200
  * cycles; best round 0.8 µs = 2,100 cycles), of which 12–22% is outside the CPU's run loop
  * (injection check, portal call, handler) and the rest the CPU leaving and re-entering guest
- * code; the CPU has no VMMCALL instruction yet, so this is the #UD-intercept path (KVM's
- * trick). IOIO 0.7–1.5 µs, NPF 0.4–1.2 µs. Humbel: 4,572 cycles for his VMM, 2,165 for KVM
+ * code; that was the #UD-intercept path (the VMM read the opcode, KVM's trick). With the
+ * CPU's own VMMCALL exit, three interleaved A/B runs at load average 3–4 (17:52 UTC,
+ * 22 Nov 2026): 1093/995/1320 ns (2,836/2,583/3,427 cycles) against 1260/1806/2085 ns
+ * (3,272/4,689/5,413) for the #UD path, 7–11% outside the run loop. IOIO 0.7–1.5 µs, NPF 0.4–1.2 µs. Humbel: 4,572 cycles for his VMM, 2,165 for KVM
  * (2013 hardware).
  */
 package tvmm.vmm.svm;

@@ -8,6 +8,8 @@ import tvmm.cpu.mmu.Mmu;
 import tvmm.cpu.msr.MsrFile;
 import tvmm.cpu.msr.MsrHost;
 import tvmm.cpu.state.CpuState;
+import tvmm.cpu.svm.Intercept;
+import tvmm.cpu.svm.Vmcb;
 
 /**
  * The system-layer objects of one vCPU: its MMU (installed as the memory path's translator),
@@ -41,6 +43,9 @@ public final class SystemCpu {
     public final MsrFile msrs;
     public final CpuidModel cpuid;
     public final int apicId;
+    /** The VMCB whose intercepts the CPU checks itself (VMMCALL); null outside a VMM: none. */
+    private Vmcb vmcb;
+
     public final Platform platform;
 
     /** The TSC runs at the frequency CPUID reports: {@code cpuid.tscHz()} becomes {@link CpuState#tscHz}. */
@@ -53,6 +58,17 @@ public final class SystemCpu {
         this.apicId = apicId;
         this.msrs = new MsrFile(new Host(state, mmu, platform));
         state.mem.setTranslator(mmu);
+    }
+
+    /** Installs the VMCB whose intercept bits this vCPU's instructions honour (vCPU thread, before it runs). */
+    public void setVmcb(Vmcb vmcb) {
+        this.vmcb = vmcb;
+    }
+
+    /** Whether the VMM intercepts {@code i} (read at each execution: the VMM may change it between runs). */
+    public boolean intercepts(Intercept i) {
+        Vmcb v = vmcb;
+        return v != null && v.isIntercepted(i);
     }
 
     public CpuStateView view() {

@@ -17,7 +17,7 @@ import tvmm.decode.RegClass;
  * The system layer's {@link InsnFactory}, installed with {@code Translator.setSystem}: it
  * builds nodes for the instructions the general-purpose translator leaves out — control,
  * debug and segment registers, descriptor tables, far transfers, IRET, fast system calls,
- * MSRs, CPUID, port I/O, CLI/STI. Returns null for anything else (the translator then
+ * MSRs, CPUID, port I/O, CLI/STI, VMMCALL. Returns null for anything else (the translator then
  * raises #UD). One factory per vCPU: nodes keep the vCPU's {@link SystemCpu}.
  */
 public final class SystemInstructions implements InsnFactory {
@@ -125,6 +125,8 @@ public final class SystemInstructions implements InsnFactory {
                 return new IoInsns.Cli(a, len);
             case STI:
                 return new IoInsns.Sti(a, len);
+            case VMMCALL:
+                return new Vmmcall(a, len, sys);
             default:
                 return null;
         }
