@@ -169,6 +169,7 @@ final class ControlInsns {
         public void execute(CpuState s) {
             requireRing0(s);
             s.cr0 &= ~ControlBits.CR0_TS;
+            s.updateMode(); // every CR0 write does (TS is read by the FPU nodes at run time)
         }
     }
 

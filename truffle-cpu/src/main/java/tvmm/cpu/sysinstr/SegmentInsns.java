@@ -86,10 +86,11 @@ final class SegmentInsns {
         }
     }
 
-    static long stackLinear(CpuState s, long sp, int size) {
+    /** SS:sp as a linear address, checked for a push ({@code write}) or a pop. */
+    static long stackLinear(CpuState s, long sp, int size, boolean write) {
         int ss = s.codeSize == 8 ? 8 : s.stackSize;
         long off = ss == 2 ? sp & 0xffff : ss == 4 ? sp & 0xffff_ffffL : sp;
-        return MemOperand.linear(s, CpuState.SS, off, size, s.codeSize == 8);
+        return MemOperand.linear(s, CpuState.SS, off, size, s.codeSize == 8, write);
     }
 
     static long newSp(CpuState s, long sp) {
@@ -116,7 +117,7 @@ final class SegmentInsns {
         @Override
         public void execute(CpuState s) {
             long sp = s.gpr[CpuState.RSP] - size;
-            s.mem.write(stackLinear(s, sp, size), size, s.seg[sreg].selector);
+            s.mem.write(stackLinear(s, sp, size, true), size, s.seg[sreg].selector);
             s.gpr[CpuState.RSP] = newSp(s, sp);
         }
     }
@@ -133,7 +134,7 @@ final class SegmentInsns {
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
             long sp = s.gpr[CpuState.RSP];
-            int selector = (int) s.mem.read(stackLinear(s, sp, size), size) & 0xffff;
+            int selector = (int) s.mem.read(stackLinear(s, sp, size, false), size) & 0xffff;
             load(s, sreg, selector); // faults leave RSP unchanged
             s.gpr[CpuState.RSP] = newSp(s, sp + size);
             finish(s, true);

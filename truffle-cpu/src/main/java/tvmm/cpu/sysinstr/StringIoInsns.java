@@ -56,11 +56,11 @@ final class StringIoInsns {
             while (!rep || mask(s.gpr[CpuState.RCX]) != 0) {
                 long offset = mask(s.gpr[index]);
                 if (in) {
-                    long linear = MemOperand.linear(s, CpuState.ES, offset, size, m64);
+                    long linear = MemOperand.linear(s, CpuState.ES, offset, size, m64, true);
                     s.mem.readForWrite(linear, size); // fault before the device sees the read
                     s.mem.write(linear, size, s.mem.exits().ioIn(port, size));
                 } else {
-                    long linear = MemOperand.linear(s, seg, offset, size, m64);
+                    long linear = MemOperand.linear(s, seg, offset, size, m64, false);
                     s.mem.exits().ioOut(port, size, s.mem.read(linear, size));
                 }
                 setIndex(s, index, offset + step);

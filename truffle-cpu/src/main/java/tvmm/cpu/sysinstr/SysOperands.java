@@ -24,10 +24,12 @@ final class SysOperands {
 
     /** Register or memory operand {@code i} at {@code size} bytes (registers keep their own size). */
     static Operand rm(Instruction d, int i, long address, int size) {
-        if (isMem(d, i)) {
-            return mem(d, size, address);
-        }
-        return reg(d.reg(i));
+        return isMem(d, i) ? mem(d, size, address) : reg(d.reg(i));
+    }
+
+    /** As {@link #rm} for a destination: memory gets the segment checks of a write. */
+    static Operand rmWritten(Instruction d, int i, long address, int size) {
+        return isMem(d, i) ? memWritten(d, size, address) : reg(d.reg(i));
     }
 
     static RegOperand reg(Reg r) {
@@ -38,6 +40,15 @@ final class SysOperands {
     }
 
     static MemOperand mem(Instruction d, int size, long address) {
+        return mem(d, size, address, false);
+    }
+
+    /** A memory operand the instruction stores to (SDM vol. 3 §5.4.1: not a code or read-only segment). */
+    static MemOperand memWritten(Instruction d, int size, long address) {
+        return mem(d, size, address, true);
+    }
+
+    private static MemOperand mem(Instruction d, int size, long address, boolean written) {
         int base = -1;
         boolean rip = false;
         if (d.base != null) {
@@ -50,13 +61,16 @@ final class SysOperands {
         int index = d.index != null ? d.index.num : -1;
         int seg = d.segment != null ? d.segment.num : CpuState.DS;
         return new MemOperand(size, seg, base, index, d.scale, d.disp, d.addressSize, rip, address + d.length,
-                d.mode == 64);
+                d.mode == 64, written);
     }
 
-    /** The linear address {@code offset} bytes into a memory operand (pointer and table operands). */
+    /**
+     * The linear address {@code offset} bytes into a memory operand (pointer and table operands),
+     * checked as a write when the operand is {@link MemOperand#written}.
+     */
     static long at(CpuState s, MemOperand m, long offset, int size) {
         long ea = m.effectiveAddress(s) + offset;
         ea = m.addrSize == 2 ? ea & 0xffff : m.addrSize == 4 ? ea & 0xffff_ffffL : ea;
-        return MemOperand.linear(s, m.seg, ea, size, m.mode64);
+        return MemOperand.linear(s, m.seg, ea, size, m.mode64, m.written);
     }
 }

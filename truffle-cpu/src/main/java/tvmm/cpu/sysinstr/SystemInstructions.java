@@ -62,11 +62,11 @@ public final class SystemInstructions implements InsnFactory {
                     return new SegmentInsns.Invalid(a, len);
                 }
                 return new TableInsns.StoreTable(a, len, d.op == Op.SGDT ? TableInsns.GDT : TableInsns.IDT,
-                        SysOperands.mem(d, d.size(0), a));
+                        SysOperands.memWritten(d, d.size(0), a));
             case LLDT: case LTR:
                 return new TableInsns.LoadSystemSegment(a, len, d.op == Op.LTR, SysOperands.rm(d, 0, a, 2));
             case SLDT: case STR:
-                return new TableInsns.StoreSystemSegment(a, len, d.op == Op.STR, SysOperands.rm(d, 0, a, 2));
+                return new TableInsns.StoreSystemSegment(a, len, d.op == Op.STR, SysOperands.rmWritten(d, 0, a, 2));
             case LAR: case LSL:
                 return new TableInsns.CheckDescriptor(a, len, d.op == Op.LAR ? TableInsns.LAR : TableInsns.LSL,
                         SysOperands.reg(d.reg(0)), SysOperands.rm(d, 1, a, 2));
@@ -76,7 +76,7 @@ public final class SystemInstructions implements InsnFactory {
             case LMSW:
                 return new ControlInsns.Lmsw(a, len, SysOperands.rm(d, 0, a, 2), sys);
             case SMSW:
-                return new ControlInsns.Smsw(a, len, SysOperands.rm(d, 0, a, 2));
+                return new ControlInsns.Smsw(a, len, SysOperands.rmWritten(d, 0, a, 2));
             case CLTS:
                 return new ControlInsns.Clts(a, len);
             case INVLPG:
@@ -117,7 +117,7 @@ public final class SystemInstructions implements InsnFactory {
             case INS_B: case INS_W: case INS_D: case OUTS_B: case OUTS_W: case OUTS_D:
                 return stringIo(d, a);
             case ARPL:
-                return d.mode == 64 ? null : new SegmentInsns.Arpl(a, len, SysOperands.rm(d, 0, a, 2),
+                return d.mode == 64 ? null : new SegmentInsns.Arpl(a, len, SysOperands.rmWritten(d, 0, a, 2),
                         SysOperands.reg(d.reg(1)));
             case RDPMC:
                 return new SegmentInsns.Rdpmc(a, len);
@@ -201,7 +201,7 @@ public final class SystemInstructions implements InsnFactory {
             if (r1.num > CpuState.GS) {
                 return new SegmentInsns.Invalid(a, len);
             }
-            Operand dst = SysOperands.isMem(d, 0) ? SysOperands.mem(d, 2, a) : SysOperands.reg(d.reg(0));
+            Operand dst = SysOperands.rmWritten(d, 0, a, 2);
             return new SegmentInsns.MovFromSreg(a, len, r1.num, dst);
         }
         return null;
