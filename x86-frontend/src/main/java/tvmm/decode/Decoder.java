@@ -71,7 +71,13 @@ public final class Decoder extends OperandDecoder {
                 case P_REP: lastRep = b; break;
                 case P_OPSIZE: has66 = true; prefixes |= Prefix.OPSIZE; break;
                 case P_ADDRSIZE: has67 = true; prefixes |= Prefix.ADDRSIZE; break;
-                default: segOverride = kind - P_SEG0; prefixes |= Prefix.SEGMENT; break;
+                default:
+                    segOverride = kind - P_SEG0;
+                    if (segOverride >= 4) {
+                        fsGsOverride = segOverride; // 64-bit mode: a later ES/CS/SS/DS does not undo it
+                    }
+                    prefixes |= Prefix.SEGMENT;
+                    break;
             }
         }
         if (segOverride >= 0) {

@@ -101,6 +101,8 @@ abstract class DecoderState {
     int peekEnd;
     final byte[] scratch = new byte[MAX_LENGTH];
     int segOverride;
+    /** The last FS/GS override (4/5), or -1: the only overrides 64-bit mode honours. */
+    int fsGsOverride;
     int lastRep;
     boolean has66;
     boolean has67;
@@ -185,6 +187,7 @@ abstract class DecoderState {
         broadcast = false;
         rounding = -1;
         segOverride = -1;
+        fsGsOverride = -1;
         lastRep = 0;
         has66 = false;
         has67 = false;

@@ -302,8 +302,12 @@ public final class Disassembler {
     }
 
     private static void segmentPrefix(StringBuilder sb, Instruction in) {
-        if (in.segmentOverride != null) {
-            sb.append(in.segmentOverride.text).append(':');
+        Reg s = in.segmentOverride;
+        if (s != null && in.mode == 64 && in.segment != null && in.segment.num >= 4) {
+            s = in.segment; // 64 3E: the DS prefix is ignored, the access uses FS (capstone prints ds:)
+        }
+        if (s != null) {
+            sb.append(s.text).append(':');
         }
     }
 

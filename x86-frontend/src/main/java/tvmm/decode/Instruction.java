@@ -51,13 +51,19 @@ public final class Instruction {
     private final long regs;
 
     /**
-     * Segment of the memory/moffs/string-source operand after overrides (the last override
-     * wins; in 64-bit mode ES/CS/SS/DS overrides are ignored and reported as DS, or SS for
-     * rSP/rBP bases as in legacy modes), or null when there is no memory operand. Also set for
+     * Segment of the memory/moffs/string-source operand after overrides, or null when there
+     * is no memory operand. Outside 64-bit mode the last override wins. In 64-bit mode
+     * ES/CS/SS/DS overrides are ignored (the default DS, or SS for rSP/rBP bases, as in
+     * legacy modes) and do not cancel an FS/GS override before them: {@code 64 3E} is FS
+     * (AMD APM Vol. 3 §1.2.4, checked on the host); the last FS/GS prefix wins. Also set for
      * the implicit memory operand of XLATB, MONITOR(X) and MASKMOVQ/MASKMOVDQU.
      */
     public final Reg segment;
-    /** The last segment-override prefix as written (even where 64-bit mode ignores it), or null. */
+    /**
+     * The last segment-override prefix as written (even where 64-bit mode ignores it), or
+     * null. For the segment an access uses, read {@link #segment}: in 64-bit mode
+     * {@code 64 3E} has segmentOverride DS but segment FS.
+     */
     public final Reg segmentOverride;
     /** Base register (GPR of the address size, or RIP/EIP for RIP-relative), or null. */
     public final Reg base;

@@ -80,13 +80,15 @@ abstract class OperandDecoder extends DecoderState {
         return r == null ? NO_REG : r.ordinal();
     }
 
-    /** The ordinal of the effective segment register: the override, except ES/CS/SS/DS in 64-bit mode. */
+    /**
+     * The ordinal of the effective segment register. Outside 64-bit mode the last override
+     * wins. In 64-bit mode ES/CS/SS/DS overrides are ignored altogether (AMD APM Vol. 3
+     * §1.2.4; SDM Vol. 1 §3.7.4.1), so they neither apply nor cancel an earlier FS/GS:
+     * `64 3E 8A 03` reads FS:[rbx] on the host (AMD EPYC), and the last FS/GS prefix wins.
+     */
     int effectiveSegment(int segDefault) {
-        int s = segOverride;
-        if (s < 0 || mode == 64 && s < 4) {
-            s = segDefault;
-        }
-        return SEG_ORD[s];
+        int s = mode == 64 ? fsGsOverride : segOverride;
+        return SEG_ORD[s < 0 ? segDefault : s];
     }
 
     static final int[] SEG_ORD = {Reg.ES.ordinal(), Reg.CS.ordinal(), Reg.SS.ordinal(), Reg.DS.ordinal(),

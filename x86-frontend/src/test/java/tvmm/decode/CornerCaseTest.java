@@ -123,6 +123,32 @@ class CornerCaseTest {
     }
 
     @Test
+    void ignoredOverrideAfterFsGsIn64BitMode() {
+        // 64-bit mode ignores ES/CS/SS/DS overrides altogether (AMD APM Vol. 3 §1.2.4), so one
+        // written after FS/GS does not cancel it. The AMD EPYC host read fs:[rbx] for
+        // 64 {3E,26,2E,36} 8A 03 and 3E 64 8A 03, gs:[rbx] for 65 3E and 64 65, fs:[rbx] for 65 64 3E.
+        Instruction ror = d(64, 0x64, 0x3E, 0xD2, 0x8E, 0, 0, 0, 0); // ror byte [rsi+0], cl
+        assertEquals(Reg.FS, ror.segment);
+        assertEquals(Reg.DS, ror.segmentOverride);                   // as written
+        assertEquals("ror byte ptr fs:[rsi], cl", ror.toString());
+        for (int ignored : new int[] {0x26, 0x2E, 0x36, 0x3E}) {
+            assertEquals(Reg.FS, d(64, 0x64, ignored, 0x8A, 0x03).segment);
+            assertEquals(Reg.GS, d(64, 0x65, ignored, 0x8A, 0x03).segment);
+            assertEquals(Reg.FS, d(64, ignored, 0x64, 0x8A, 0x03).segment);
+            assertEquals(Reg.GS, d(64, 0x64, ignored, 0x65, ignored, 0x8B, 0x04, 0x24).segment); // [rsp]
+            assertEquals(Reg.SS, d(64, ignored, 0x8B, 0x04, 0x24).segment);                    // default kept
+        }
+        assertEquals(Reg.GS, d(64, 0x64, 0x65, 0x8A, 0x03).segment);   // the last FS/GS wins
+        assertEquals(Reg.FS, d(64, 0x65, 0x64, 0x3E, 0x8A, 0x03).segment);
+        assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0xD7).segment);         // xlat fs:[rbx+al]
+        assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0xA4).segment);         // movsb source
+        assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0x40, 0x8A, 0x03).segment); // REX last, as the host ran it
+        // Only 64-bit mode ignores them: elsewhere the last override wins.
+        assertEquals(Reg.DS, d(32, 0x64, 0x3E, 0x8A, 0x03).segment);
+        assertEquals(Reg.ES, d(16, 0x65, 0x26, 0x8A, 0x07).segment);
+    }
+
+    @Test
     void threeDNowIsUndefined() {
         for (int bits : new int[] {16, 32, 64}) {
             assertEquals(Status.INVALID, d(bits, 0x0F, 0x0F, 0xC0, 0xB4).status);

@@ -31,6 +31,11 @@ public final class CapstoneBugs {
                     && theirs.operands().matches(".*\\[[^]]*[xyz]mm\\d+[^]]*\\].*")) {
                 return "evex-vprime-index";
             }
+            if (theirsOk && ours.mode == 64 && ours.segment != null && ours.segment.num >= 4
+                    && ours.segmentOverride != null && ours.segmentOverride.num < 4
+                    && theirs.operands().contains(ours.segmentOverride.text + ":")) {
+                return "seg-override-64"; // an ignored ES/CS/SS/DS after FS/GS printed as the segment
+            }
             switch (ours.op) {
                 case UD1:
                 case UD0:
