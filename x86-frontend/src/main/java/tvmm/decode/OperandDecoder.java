@@ -165,7 +165,10 @@ abstract class OperandDecoder extends DecoderState {
                 return true;
             }
             case Spec.SEGR: {
-                int s = regField & 15; // REX.R makes it a nonexistent segment register: #UD
+                // REX.R extends ModRM.reg only for GPR, vector, control and debug registers and
+                // is ignored for segment registers (SDM Vol. 2A §2.2.1.2; the host runs 44 8C D0
+                // as mov eax, ss). Sreg 6 and 7 do not exist: #UD.
+                int s = (modrm >> 3) & 7;
                 if (s > 5) {
                     return false;
                 }

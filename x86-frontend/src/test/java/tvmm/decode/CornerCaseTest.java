@@ -149,6 +149,33 @@ class CornerCaseTest {
     }
 
     @Test
+    void segmentRegisterFieldIgnoresRexR() {
+        // SDM Vol. 2A §2.2.1.2: REX.R is ignored when ModRM.reg names a segment register. The
+        // AMD EPYC host: 44 8C D0 and 4C 8C D0 give SS's selector, 44 8C C8 CS's, 44 8E C0
+        // loads ES, 44 8E D0 loads SS; 44 8C F0 / 44 8C F8 (Sreg 6, 7) and 44 8E C8 (CS) #UD.
+        Instruction ss = d(64, 0x4C, 0x8C, 0xD4);
+        assertEquals(Op.MOV, ss.op);
+        assertEquals(Reg.RSP, ss.reg(0));
+        assertEquals(Reg.SS, ss.reg(1));
+        assertEquals(3, ss.length);
+        assertEquals(Reg.EAX, d(64, 0x44, 0x8C, 0xD0).reg(0));
+        assertEquals(Reg.SS, d(64, 0x44, 0x8C, 0xD0).reg(1));
+        assertEquals(Reg.CS, d(64, 0x44, 0x8C, 0xC8).reg(1));
+        assertEquals(Reg.GS, d(64, 0x44, 0x8C, 0xE8).reg(1));
+        Instruction store = d(64, 0x4C, 0x8C, 0x10);                   // mov [rax], ss
+        assertEquals(OperandKind.MEM, store.kind(0));
+        assertEquals(Reg.SS, store.reg(1));
+        Instruction load = d(64, 0x44, 0x8E, 0xD8);                    // mov ds, eax
+        assertEquals(Reg.DS, load.reg(0));
+        assertEquals(Reg.EAX, load.reg(1));
+        assertEquals(Reg.R8D, d(64, 0x45, 0x8E, 0xC0).reg(1));        // REX.B still extends r/m
+        assertEquals(Reg.ES, d(64, 0x45, 0x8E, 0xC0).reg(0));
+        assertEquals(Status.INVALID, d(64, 0x44, 0x8C, 0xF0).status); // Sreg 6
+        assertEquals(Status.INVALID, d(64, 0x44, 0x8C, 0xF8).status); // Sreg 7
+        assertEquals(Status.INVALID, d(64, 0x8E, 0xF0).status);
+    }
+
+    @Test
     void threeDNowIsUndefined() {
         for (int bits : new int[] {16, 32, 64}) {
             assertEquals(Status.INVALID, d(bits, 0x0F, 0x0F, 0xC0, 0xB4).status);

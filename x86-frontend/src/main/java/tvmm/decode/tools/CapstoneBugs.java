@@ -36,6 +36,10 @@ public final class CapstoneBugs {
                     && theirs.operands().contains(ours.segmentOverride.text + ":")) {
                 return "seg-override-64"; // an ignored ES/CS/SS/DS after FS/GS printed as the segment
             }
+            if (!theirsOk && ours.op == Op.MOV && ours.map == 0 && (ours.opcode == 0x8C || ours.opcode == 0x8E)
+                    && (ours.rex & 4) != 0) {
+                return "sreg-rex-r";
+            }
             switch (ours.op) {
                 case UD1:
                 case UD0:
