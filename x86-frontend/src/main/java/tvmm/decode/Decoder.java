@@ -192,8 +192,10 @@ public final class Decoder extends OperandDecoder {
         }
         condition = Tables.condition(e.op);
         if (segment < 0 && Tables.implicitMemory(e.op)) {
-            // XLAT [rBX+AL], MONITOR [rAX], MASKMOV [rDI]: DS unless overridden (SDM Vol. 2 pages).
+            // XLAT [rBX+AL], MONITOR [rAX], MASKMOV [rDI]: DS unless overridden (SDM Vol. 2 pages);
+            // the base register of the address size is reported like an explicit memory form.
             segment = effectiveSegment(3);
+            base = ord(Reg.gpr(asize, Tables.implicitBase(e.op), true));
         }
         packOperands();
         return finish(Status.OK);

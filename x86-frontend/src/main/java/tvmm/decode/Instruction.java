@@ -65,7 +65,12 @@ public final class Instruction {
      * {@code 64 3E} has segmentOverride DS but segment FS.
      */
     public final Reg segmentOverride;
-    /** Base register (GPR of the address size, or RIP/EIP for RIP-relative), or null. */
+    /**
+     * Base register (GPR of the address size, or RIP/EIP for RIP-relative), or null. The
+     * implicit memory operands have theirs too (no operand slot, {@link #segment} set):
+     * XLATB rBX (the address is segment:(rBX + zero-extended AL), truncated to
+     * {@link #addressSize}), MONITOR/MONITORX rAX, MASKMOVQ/MASKMOVDQU rDI.
+     */
     public final Reg base;
     /** Index register (GPR of the address size, or a vector register for VSIB), or null. */
     public final Reg index;

@@ -80,6 +80,11 @@ final class Tables {
         return op == Op.XLATB || op == Op.MONITOR || op == Op.MONITORX || op == Op.MASKMOVQ || op == Op.MASKMOVDQU;
     }
 
+    /** The base register number of an {@link #implicitMemory} operation: rBX for XLAT, rDI for MASKMOV, else rAX. */
+    static int implicitBase(Op op) {
+        return op == Op.XLATB ? 3 : op == Op.MASKMOVQ || op == Op.MASKMOVDQU ? 7 : 0;
+    }
+
     static int condition(Op op) {
         return CONDITION[op.ordinal()];
     }

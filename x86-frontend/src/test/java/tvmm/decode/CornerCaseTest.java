@@ -176,6 +176,42 @@ class CornerCaseTest {
     }
 
     @Test
+    void xlatReportsItsImplicitMemoryForm() {
+        // SDM Vol. 2B "XLAT/XLATB": AL = [seg:rBX + AL], DS by default, the override honoured,
+        // BX/EBX/RBX by the address size. No operand slot (capstone prints a bare xlatb).
+        int[][] cases = { // bits, prefix (0 = none), expected base ordinal, expected segment ordinal
+            {64, 0, Reg.RBX.ordinal(), Reg.DS.ordinal()},
+            {64, 0x67, Reg.EBX.ordinal(), Reg.DS.ordinal()},
+            {64, 0x64, Reg.RBX.ordinal(), Reg.FS.ordinal()},
+            {64, 0x65, Reg.RBX.ordinal(), Reg.GS.ordinal()},
+            {64, 0x26, Reg.RBX.ordinal(), Reg.DS.ordinal()},  // ignored in 64-bit mode
+            {32, 0, Reg.EBX.ordinal(), Reg.DS.ordinal()},
+            {32, 0x67, Reg.BX.ordinal(), Reg.DS.ordinal()},
+            {32, 0x26, Reg.EBX.ordinal(), Reg.ES.ordinal()},
+            {32, 0x36, Reg.EBX.ordinal(), Reg.SS.ordinal()},
+            {16, 0, Reg.BX.ordinal(), Reg.DS.ordinal()},
+            {16, 0x2E, Reg.BX.ordinal(), Reg.CS.ordinal()},
+            {16, 0x67, Reg.EBX.ordinal(), Reg.DS.ordinal()},
+        };
+        Reg[] regs = Reg.values();
+        for (int[] c : cases) {
+            Instruction x = c[1] == 0 ? d(c[0], 0xD7) : d(c[0], c[1], 0xD7);
+            String what = c[0] + "-bit " + Integer.toHexString(c[1]) + " d7";
+            assertEquals(Op.XLATB, x.op, what);
+            assertEquals(regs[c[2]], x.base, what);
+            assertEquals(regs[c[3]], x.segment, what);
+            assertNull(x.index, what);
+            assertEquals(0, x.disp, what);
+            assertEquals(0, x.operandCount, what);
+            assertEquals("xlatb", x.toString(), what);
+        }
+        assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0xD7).segment);                     // FS survives 3E
+        assertEquals(Reg.RAX, d(64, 0x0F, 0x01, 0xC8).base);                       // monitor [rax]
+        assertEquals(Reg.EDI, d(64, 0x67, 0x66, 0x0F, 0xF7, 0xC1).base);           // maskmovdqu [edi]
+        assertEquals(Reg.GS, d(64, 0x65, 0x66, 0x0F, 0xF7, 0xC1).segment);
+    }
+
+    @Test
     void threeDNowIsUndefined() {
         for (int bits : new int[] {16, 32, 64}) {
             assertEquals(Status.INVALID, d(bits, 0x0F, 0x0F, 0xC0, 0xB4).status);
