@@ -90,7 +90,8 @@ public final class Decoder extends OperandDecoder {
         }
         if (rex != 0) {
             extended = true;
-            prefixes |= Prefix.REX;
+            // REX bits W R X B (3..0) as Prefix.REX_W/R/X/B (bits 7..10).
+            prefixes |= Prefix.REX | (rex & 8) << 4 | (rex & 4) << 6 | (rex & 2) << 8 | (rex & 1) << 10;
             rexR = (rex >> 2) & 1;
             rexX = (rex >> 1) & 1;
             rexB = rex & 1;

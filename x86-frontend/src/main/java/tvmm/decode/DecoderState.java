@@ -243,6 +243,16 @@ abstract class DecoderState {
         }
         status = s;
         if (s != OK) {
+            // Only length and mode describe a failed decode: drop what was decoded before the failure.
+            segment = NO_REG;
+            segmentOverride = NO_REG;
+            base = NO_REG;
+            index = NO_REG;
+            scale = 1;
+            disp = 0;
+            imm = 0;
+            imm2 = 0;
+            mask = NO_REG;
             op = 0;
             nops = 0;
             packedKinds = 0;

@@ -212,6 +212,28 @@ class CornerCaseTest {
     }
 
     @Test
+    void rexBitsAndFailedDecodes() {
+        // Prefix.REX_W/R/X/B mirror the REX byte that applies (SDM Vol. 2A §2.2.1, Table 2-4).
+        Instruction rex = d(64, 0x4D, 0x8B, 0x04, 0x24);                 // mov r8, [r12]
+        assertTrue(rex.hasPrefix(Prefix.REX) && rex.hasPrefix(Prefix.REX_W) && rex.hasPrefix(Prefix.REX_R));
+        assertFalse(rex.hasPrefix(Prefix.REX_X));
+        assertTrue(rex.hasPrefix(Prefix.REX_B));
+        assertTrue(d(64, 0x42, 0x8B, 0x04, 0x20).hasPrefix(Prefix.REX_X));
+        assertFalse(d(64, 0x48, 0x66, 0x8B, 0xC0).hasPrefix(Prefix.REX_W)); // REX before 66: ignored
+        // A failed decode carries no memory form (the memory form was decoded before the
+        // missing byte, or before the LOCK check).
+        Instruction cut = d(64, 0x64, 0x41);                              // bytes run out
+        assertEquals(Status.TRUNCATED, cut.status);
+        assertNull(cut.segment);
+        assertNull(cut.base);
+        Instruction locked = d(64, 0xF0, 0x64, 0x8B, 0x04, 0x24);         // lock mov: #UD
+        assertEquals(Status.INVALID, locked.status);
+        assertNull(locked.segment);
+        assertNull(locked.segmentOverride);
+        assertNull(locked.base);
+    }
+
+    @Test
     void threeDNowIsUndefined() {
         for (int bits : new int[] {16, 32, 64}) {
             assertEquals(Status.INVALID, d(bits, 0x0F, 0x0F, 0xC0, 0xB4).status);
