@@ -143,8 +143,11 @@ class CornerCaseTest {
         assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0xD7).segment);         // xlat fs:[rbx+al]
         assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0xA4).segment);         // movsb source
         assertEquals(Reg.FS, d(64, 0x64, 0x3E, 0x40, 0x8A, 0x03).segment); // REX last, as the host ran it
-        // Only 64-bit mode ignores them: elsewhere the last override wins.
+        // Only 64-bit mode ignores them: elsewhere the last override wins. The host in
+        // compatibility mode (a 32-bit process, FS null): 64 3E 8A 03 reads through DS,
+        // 3E 64 8A 03 faults on the null FS.
         assertEquals(Reg.DS, d(32, 0x64, 0x3E, 0x8A, 0x03).segment);
+        assertEquals(Reg.FS, d(32, 0x3E, 0x64, 0x8A, 0x03).segment);
         assertEquals(Reg.ES, d(16, 0x65, 0x26, 0x8A, 0x07).segment);
     }
 
