@@ -140,7 +140,9 @@ public final class SystemInstructions implements InsnFactory {
             default -> 4;
         };
         boolean rep = d.hasPrefix(Prefix.REP) || d.hasPrefix(Prefix.REPNE); // F2 acts as REP for INS/OUTS
-        int seg = d.segmentOverride != null ? d.segmentOverride.num : CpuState.DS;
+        // The decoder's effective segment: in 64-bit mode an ES/CS/SS/DS prefix after FS/GS
+        // does not cancel it (APM vol. 3 §1.2.4), so the override as written is not enough.
+        int seg = in ? CpuState.ES : d.segment != null ? d.segment.num : CpuState.DS;
         return new StringIoInsns.StringIo(a, d.length, in, size, d.addressSize, seg, rep);
     }
 
