@@ -26,19 +26,19 @@ public enum Feature {
     PAT(1, Reg.EDX, 16, true),
     PSE36(1, Reg.EDX, 17, true),
     CLFSH(1, Reg.EDX, 19, true),
-    MMX(1, Reg.EDX, 23, false),
-    FXSR(1, Reg.EDX, 24, false),
-    SSE(1, Reg.EDX, 25, false),
-    SSE2(1, Reg.EDX, 26, false),
+    MMX(1, Reg.EDX, 23, true),          // instr.MmxTranslate/MmxOp over simd.MmxOps
+    FXSR(1, Reg.EDX, 24, true),         // instr.FxImage over fpu.X87Images
+    SSE(1, Reg.EDX, 25, true),          // instr.SseTranslate/SseOp/SseXfer/SseMoves
+    SSE2(1, Reg.EDX, 26, true),
     // Leaf 1 ECX
-    SSE3(1, Reg.ECX, 0, false),
+    SSE3(1, Reg.ECX, 0, true),
     PCLMULQDQ(1, Reg.ECX, 1, false),
     MONITOR(1, Reg.ECX, 3, false),
-    SSSE3(1, Reg.ECX, 9, false),
+    SSSE3(1, Reg.ECX, 9, true),
     CX16(1, Reg.ECX, 13, true),
     PCID(1, Reg.ECX, 17, false),
-    SSE41(1, Reg.ECX, 19, false),
-    SSE42(1, Reg.ECX, 20, false),
+    SSE41(1, Reg.ECX, 19, true),
+    SSE42(1, Reg.ECX, 20, true),        // PCMPxSTRx, CRC32, PCMPGTQ
     X2APIC(1, Reg.ECX, 21, true),
     MOVBE(1, Reg.ECX, 22, true),
     POPCNT(1, Reg.ECX, 23, true),

@@ -233,7 +233,8 @@ public final class Translator implements InsnFactory {
             case HLT:
                 return new Misc.Hlt(a, len);
             default:
-                return null;
+                return SseTranslate.create(d, a); // MMX, SSE..SSE4.2, FXSAVE/FXRSTOR, CRC32; null if none
+
         }
     }
 

@@ -226,7 +226,7 @@ final class X87Mem {
 
         @Override
         public byte kind() {
-            return kind == I_FNSTENV || kind == I_FNSAVE ? STORE : SEQ;
+            return kind == I_FNSTENV || kind == I_FNSAVE ? Insn.STORE : Insn.SEQ;
         }
 
         @Override

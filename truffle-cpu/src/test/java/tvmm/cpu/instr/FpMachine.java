@@ -20,15 +20,22 @@ final class FpMachine implements AutoCloseable {
         s.gpr[CpuState.RDI] = DATA + 0x100;
     }
 
-    /** Runs the bytes at CODE until they end (or a fault/exit). */
+    /** Where the next snippet goes: each run gets fresh code so no stale translation is reused. */
+    private long next = CODE;
+    /** Address of the last snippet run. */
+    long at;
+
+    /** Runs the bytes (placed at a fresh address from CODE on) until they end, or a fault/exit. */
     RunResult run(int... code) {
         byte[] b = new byte[code.length];
         for (int i = 0; i < b.length; i++) {
             b[i] = (byte) code[i];
         }
-        phys.load(CODE, b);
-        s.rip = CODE;
-        vcpu.setStopAt(CODE + b.length);
+        at = next;
+        next += 0x100;
+        phys.load(at, b);
+        s.rip = at;
+        vcpu.setStopAt(at + b.length);
         return vcpu.run();
     }
 

@@ -91,7 +91,7 @@ class X87Test {
             RunResult r = m.run(0xd9, 0x2e, 0xd9, 0xe8, 0xd9, 0xee, 0xde, 0xf9, 0xdf, 0xe0, 0x9b);
             assertNotNull(r.fault(), r.toString());
             assertEquals(Vectors.MF, r.fault().vector());
-            assertEquals(0x1000 + 10, m.s.rip, "#MF is a fault on FWAIT");
+            assertEquals(m.at + 10, m.s.rip, "#MF is a fault on FWAIT");
             assertEquals(0x8084, m.s.gpr[CpuState.RAX] & 0xc0ff, "FNSTSW (no wait) saw B, ES and ZE");
         }
     }
