@@ -140,7 +140,9 @@ final class MmxOp extends Insn {
                 if (!ok) {
                     throw SseNode.simdFault(s);
                 }
-                Mmx.enter(x);
+                if (src == null) {
+                    Mmx.enter(x); // only the MMX-register form is an MMX instruction (SDM CVTPI2PS/PD)
+                }
                 return;
             }
             default: { // CVT(T)PS2PI / CVT(T)PD2PI: r = MMX destination, sr = XMM source (TMP when from memory)

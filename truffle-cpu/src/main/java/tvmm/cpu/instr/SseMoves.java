@@ -62,8 +62,8 @@ final class SseMoves {
                 return new FxImage(a, len, save, d.op == Op.FXSAVE64 || d.op == Op.FXRSTOR64, d.mode == 64,
                         Operands.mem(d, 512, a, save));
             }
-            case EMMS:
-                return MmxTranslate.create(d, a);
+            case EMMS: case CVTPI2PS: case CVTPI2PD:
+                return MmxTranslate.create(d, a); // (CVTPI2Px xmm, m64 names no MMX register)
             case CRC32:
                 if (d.hasPrefix(Prefix.OPSIZE) && d.size(1) != 2) {
                     return null;

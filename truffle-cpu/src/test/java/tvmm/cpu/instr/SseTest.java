@@ -203,4 +203,15 @@ class SseTest {
             assertEquals(false, tvmm.cpu.state.Flags.zf(m.s), "nonzero: ZF clear");
         }
     }
+
+    @Test
+    void cvtpi2pdFromMemory() {
+        try (FpMachine m = new FpMachine()) {
+            m.put64(FpMachine.DATA, (7L & 0xffffffffL) | ((long) -3 << 32));
+            RunResult r = m.run(0x66, 0x0f, 0x2a, 0x06); // cvtpi2pd xmm0, qword [rsi]
+            assertNull(r.fault(), r.toString());
+            assertEquals(7.0, Double.longBitsToDouble(m.s.sse.lo(0)));
+            assertEquals(-3.0, Double.longBitsToDouble(m.s.sse.hi(0)));
+        }
+    }
 }
