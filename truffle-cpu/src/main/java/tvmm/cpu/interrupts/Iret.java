@@ -86,9 +86,17 @@ public final class Iret {
         }
     }
 
-    /** Segments the outer ring may not use become null (SDM IRET: "RETURN-TO-OUTER-PRIVILEGE-LEVEL"). */
+    /**
+     * Segments the outer ring may not use become null (SDM IRET: "RETURN-TO-OUTER-PRIVILEGE-LEVEL").
+     * An FS/GS that already holds a null selector is left alone: in 64-bit mode its base is the
+     * one WRMSR IA32_FS_BASE/GS_BASE wrote (Linux TLS: null selector, MSR base, IRETQ to ring 3),
+     * and hardware keeps it (QEMU's validate_seg does the same).
+     */
     static void nullifyDataSegments(SegmentState s, int newCpl) {
         for (int sreg : new int[] {SegmentState.ES, SegmentState.DS, SegmentState.FS, SegmentState.GS}) {
+            if ((sreg == SegmentState.FS || sreg == SegmentState.GS) && (s.selector(sreg) & 0xfffc) == 0) {
+                continue;
+            }
             int attr = s.attributes(sreg);
             boolean dataOrNonConforming = Descriptor.isData(attr) || !Descriptor.isConforming(attr);
             if (dataOrNonConforming && Descriptor.dpl(attr) < newCpl) {

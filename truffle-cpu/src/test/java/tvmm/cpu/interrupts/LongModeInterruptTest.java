@@ -120,4 +120,27 @@ class LongModeInterruptTest {
         assertEquals(Vectors.GP, f.vector());
         assertEquals(0x7000, c.rsp, "nothing committed");
     }
+    /**
+     * Linux's TLS: loadsegment(fs, 0) then WRMSR IA32_FS_BASE, and the return to ring 3 is an
+     * IRETQ. The null FS/GS selector must keep its MSR-written base (a nulled base made busybox
+     * init fault on fs:[-0x90] at address ffffffffffffff70); a DPL-0 data DS is still nulled.
+     */
+    @Test
+    void iretqToUserKeepsTheBaseOfNullFsAndGs() {
+        c.loadSegment(SegmentState.FS, 0, 0x4c_5000L, 0, 0);           // null selector, base from WRMSR
+        c.loadSegment(SegmentState.GS, 0, 0x7fff_1234_0000L, 0, 0);
+        c.loadFromGdt(SegmentState.DS, 0x10);                          // ring-0 data: not for ring 3
+        c.rsp = 0x7000;
+        c.writeLinear(0x7000, 8, 0x40_1000L, false);
+        c.writeLinear(0x7008, 8, 0x2b, false);
+        c.writeLinear(0x7010, 8, 0x202, false);
+        c.writeLinear(0x7018, 8, 0x6000, false);
+        c.writeLinear(0x7020, 8, 0x23, false);
+        Iret.execute(c, c, 8);
+        assertEquals(3, c.cpl);
+        assertEquals(0x4c_5000L, c.base[SegmentState.FS]);
+        assertEquals(0x7fff_1234_0000L, c.base[SegmentState.GS]);
+        assertEquals(0, c.selector[SegmentState.DS]);
+        assertEquals(0, c.attr[SegmentState.DS] & 0x80, "DS unusable for ring 3");
+    }
 }
