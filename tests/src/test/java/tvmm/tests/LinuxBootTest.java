@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +33,7 @@ class LinuxBootTest {
         assumeTrue(cached.isPresent(), "no default guest in the cache: run ./tvmm image first");
         GuestImage guest = cached.get();
 
-        List<String> cmd = childJvm();
+        List<String> cmd = TvmmProcess.command();
         cmd.addAll(List.of("run", "-kernel", guest.kernel().toString(), "-initrd", guest.initrd().toString(),
                 "-append", guest.append(), "-m", "512M", "-nographic", "-serial", "stdio", "-no-reboot",
                 "--timeout", "400"));
@@ -68,18 +65,6 @@ class LinuxBootTest {
         assertTrue(out.contains("reboot: Power down"), "the kernel's power-off:\n" + tail);
     }
 
-    /** This JVM's launcher flags (the Graal compiler on the upgrade module path) and class path. */
-    private static List<String> childJvm() {
-        List<String> jvm = new ArrayList<>();
-        jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!a.startsWith("-agentlib:") && !a.startsWith("-javaagent:") && !a.startsWith("-Dcom.sun.management")) {
-                jvm.add(a);
-            }
-        }
-        jvm.addAll(List.of("-cp", System.getProperty("java.class.path"), "tvmm.vmm.cli.Main"));
-        return jvm;
-    }
 
     private static String md5(String s) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.US_ASCII)));
