@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tvmm.images.linux.DefaultGuest;
 import tvmm.images.linux.GuestImage;
+import tvmm.vmm.benchmark.GuestSystem;
 
 /**
  * The console is interactive: tvmm runs the default guest inside a tmux pseudo-terminal
@@ -48,7 +49,7 @@ class InteractiveLinuxTest {
         assumeTrue(cached.isPresent(), "no default guest in the cache: run ./tvmm image first");
         GuestImage g = cached.get();
 
-        List<String> cmd = TvmmProcess.command();
+        List<String> cmd = GuestSystem.tvmmCommand();
         cmd.addAll(List.of("run", "-kernel", g.kernel().toString(), "-initrd", g.initrd().toString(),
                 "-append", g.append(), "-m", "512M", "-no-reboot", "--timeout", "600"));
         Path script = dir.resolve("run.sh");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tvmm.images.linux.DefaultGuest;
 import tvmm.images.linux.GuestImage;
+import tvmm.vmm.benchmark.GuestSystem;
 
 /**
  * The milestone end to end: the default guest (Debian's cloud kernel and our busybox
@@ -33,7 +34,7 @@ class LinuxBootTest {
         assumeTrue(cached.isPresent(), "no default guest in the cache: run ./tvmm image first");
         GuestImage guest = cached.get();
 
-        List<String> cmd = TvmmProcess.command();
+        List<String> cmd = GuestSystem.tvmmCommand();
         cmd.addAll(List.of("run", "-kernel", guest.kernel().toString(), "-initrd", guest.initrd().toString(),
                 "-append", guest.append(), "-m", "512M", "-nographic", "-serial", "stdio", "-no-reboot",
                 "--timeout", "400"));

@@ -60,15 +60,7 @@ public final class GuestSystem implements BenchSystem {
      * guest that hangs or crashes the VMM cannot take the harness with it.
      */
     public static GuestSystem tvmm(GuestImage guest) {
-        List<String> jvm = new ArrayList<>();
-        jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // No debugger agent or second JMX port in the child.
-            if (!a.startsWith("-agentlib:") && !a.startsWith("-javaagent:") && !a.startsWith("-Dcom.sun.management")) {
-                jvm.add(a);
-            }
-        }
-        jvm.addAll(List.of("-cp", System.getProperty("java.class.path"), "tvmm.vmm.cli.Main"));
+        List<String> jvm = tvmmCommand();
         return new GuestSystem("tvmm", suite -> {
             List<String> c = new ArrayList<>(jvm);
             c.addAll(List.of("run", "-kernel", guest.kernel().toString(), "-initrd", guest.initrd().toString(),
@@ -79,6 +71,24 @@ public final class GuestSystem implements BenchSystem {
             }
             return c;
         });
+    }
+
+    /**
+     * {@code java <this JVM's flags> -cp <class path> tvmm.vmm.cli.Main}, ready for a verb:
+     * a child JVM with the launcher's Truffle setup (the Graal compiler on the upgrade module
+     * path). The end-to-end tests start tvmm the same way.
+     */
+    public static List<String> tvmmCommand() {
+        List<String> jvm = new ArrayList<>();
+        jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // No debugger agent or second JMX port in the child.
+            if (!a.startsWith("-agentlib:") && !a.startsWith("-javaagent:") && !a.startsWith("-Dcom.sun.management")) {
+                jvm.add(a);
+            }
+        }
+        jvm.addAll(List.of("-cp", System.getProperty("java.class.path"), "tvmm.vmm.cli.Main"));
+        return jvm;
     }
 
     /** The QEMU binary on PATH, if installed. */
