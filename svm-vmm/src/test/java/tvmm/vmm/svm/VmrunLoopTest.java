@@ -52,7 +52,7 @@ class VmrunLoopTest {
                 mov esp, 0x90000
                 mov dword [0xFEE003E0], 0xB        ; timer divide by 1
                 mov dword [0xFEE00320], 0x30       ; LVT timer: one-shot, vector 0x30
-                mov dword [0xFEE00380], 2000000    ; 2 ms at the 1 GHz APIC bus clock
+                mov dword [0xFEE00380], 2000000    ; 80 ms at the 25 MHz APIC bus clock
                 hlt                                ; IF = 1 from the start (STI is a system instruction)
                 mov dword [0x2004], 0xBAD          ; the handler never returns here
                 ud2
