@@ -90,6 +90,14 @@ public final class Mc146818 implements ByteRegisters {
     private long baseVirtual;          // ... valid right after this virtual time
     private long flagsAt;              // flags are computed up to here
     private int dowOffset;             // guest's day-of-week numbering relative to the calendar
+    /**
+     * While SET is on: the date and time registers as the guest wrote them (binary, full
+     * year). The chip's registers are independent counters, so a guest may pass through an
+     * invalid date (Linux writes year, month, day, ...: day 31 then month 2 is fine); the
+     * date is composed when SET is cleared. Null while the clock runs.
+     */
+    private int[] held;
+    private static final int H_SEC = 0, H_MIN = 1, H_HOUR = 2, H_DAY = 3, H_MONTH = 4, H_YEAR = 5;
 
     /** An RTC showing the host's current UTC time. */
     public Mc146818(VirtualClock clock, IrqLine irq) {
@@ -207,6 +215,17 @@ public final class Mc146818 implements ByteRegisters {
     }
 
     private int readTime(int reg, long now) {
+        if (held != null && reg != DAY_OF_WEEK) {
+            return switch (reg) {
+                case SECONDS -> encode(held[H_SEC]);
+                case MINUTES -> encode(held[H_MIN]);
+                case HOURS -> encodeHour(held[H_HOUR]);
+                case DAY_OF_MONTH -> encode(held[H_DAY]);
+                case MONTH -> encode(held[H_MONTH]);
+                case YEAR -> encode(held[H_YEAR] % 100);
+                default -> encode(held[H_YEAR] / 100); // CENTURY
+            };
+        }
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds(now), 0, ZoneOffset.UTC);
         return switch (reg) {
             case SECONDS -> encode(t.getSecond());
@@ -221,6 +240,18 @@ public final class Mc146818 implements ByteRegisters {
     }
 
     private void writeTime(int reg, int v, long now) {
+        if (held != null && reg != DAY_OF_WEEK) {
+            switch (reg) {
+                case SECONDS -> held[H_SEC] = decode(v);
+                case MINUTES -> held[H_MIN] = decode(v);
+                case HOURS -> held[H_HOUR] = decodeHour(v);
+                case DAY_OF_MONTH -> held[H_DAY] = decode(v);
+                case MONTH -> held[H_MONTH] = decode(v);
+                case YEAR -> held[H_YEAR] = held[H_YEAR] / 100 * 100 + decode(v) % 100;
+                default -> held[H_YEAR] = decode(v) * 100 + held[H_YEAR] % 100; // CENTURY
+            }
+            return;
+        }
         long secs = seconds(now);
         LocalDateTime t = LocalDateTime.ofEpochSecond(secs, 0, ZoneOffset.UTC);
         try {
@@ -314,11 +345,34 @@ public final class Mc146818 implements ByteRegisters {
         long secs = seconds(now);
         if ((v & B_SET) != 0) {
             v &= ~B_UIE; // setting SET clears UIE
+            if (held == null) {
+                LocalDateTime t = LocalDateTime.ofEpochSecond(secs, 0, ZoneOffset.UTC);
+                held = new int[] {t.getSecond(), t.getMinute(), t.getHour(), t.getDayOfMonth(), t.getMonthValue(),
+                    t.getYear()};
+            }
+        } else if (held != null) {
+            secs = compose(held, secs);
+            held = null;
         }
         regB = v;
         rebase(now, secs); // SET stops or resumes updates from the current time
         if ((v & B_DSE) != 0) {
             log.warn("dse", "daylight-saving enable ignored");
+        }
+    }
+
+    /** The time the held registers name; a day past the month's end is its last day. */
+    private long compose(int[] h, long current) {
+        try {
+            LocalDateTime t = LocalDateTime.of(h[H_YEAR], h[H_MONTH], 1, h[H_HOUR], h[H_MIN], h[H_SEC]);
+            if (h[H_DAY] < 1) {
+                throw new java.time.DateTimeException("day of month " + h[H_DAY]);
+            }
+            t = t.withDayOfMonth(Math.min(h[H_DAY], t.toLocalDate().lengthOfMonth()));
+            return t.toEpochSecond(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            log.warn("date", "invalid date/time set, clock unchanged: %s", e.getMessage());
+            return current;
         }
     }
 

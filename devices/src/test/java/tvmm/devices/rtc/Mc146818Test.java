@@ -93,6 +93,30 @@ class Mc146818Test {
     }
 
     @Test
+    void fieldsWrittenUnderSetMayPassThroughAnInvalidDate() {
+        // Linux's mc146818_set_time order (year, month, day, ...) from 29 Feb to 31 Mar:
+        // month 3 first, then day 31; and day 31 before month 12 (day first, as a guest may).
+        setCmos(Mc146818.REG_B, Mc146818.B_SET | Mc146818.B_24H);
+        setCmos(Mc146818.DAY_OF_MONTH, 0x31);
+        assertEquals(0x31, cmos(Mc146818.DAY_OF_MONTH), "the register holds what was written");
+        setCmos(Mc146818.MONTH, 0x12);
+        setCmos(Mc146818.YEAR, 0x99);
+        setCmos(Mc146818.REG_B, Mc146818.B_24H);
+        assertEquals(0x31, cmos(Mc146818.DAY_OF_MONTH));
+        assertEquals(0x12, cmos(Mc146818.MONTH));
+        clock.advance(2000 * MS); // 23:59:58.5 + 2 s: a new century
+        assertEquals(0x01, cmos(Mc146818.DAY_OF_MONTH));
+        assertEquals(0x01, cmos(Mc146818.MONTH));
+        assertEquals(0x00, cmos(Mc146818.YEAR));
+        assertEquals(0x21, cmos(Mc146818.CENTURY));
+        setCmos(Mc146818.REG_B, Mc146818.B_SET | Mc146818.B_24H);
+        setCmos(Mc146818.MONTH, 0x02);
+        setCmos(Mc146818.DAY_OF_MONTH, 0x30);
+        setCmos(Mc146818.REG_B, Mc146818.B_24H);
+        assertEquals(0x28, cmos(Mc146818.DAY_OF_MONTH), "30 Feb 2100 becomes its last day");
+    }
+
+    @Test
     void uipPrecedesEachUpdateBy244Microseconds() {
         // The next update is 500 ms away (host time was x.5 s).
         clock.advanceTo(500 * MS - 300_000);

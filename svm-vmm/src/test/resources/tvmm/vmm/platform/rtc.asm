@@ -1,0 +1,423 @@
+; The MC146818 RTC through ports 0x70/0x71 (datasheet and the PC conventions Linux's
+; mc146818_get_time follows): the time read consistently outside update-in-progress and
+; printed for the host to compare with its clock; BCD and binary, 24- and 12-hour formats;
+; setting the time field by field under SET (day 31 before month 12) and the carry into a new century (CMOS 0x32); the update cycle
+; once a second with UIP before it; register C cleared by reading; periodic, alarm and
+; update-ended interrupts on IRQ8 through the cascaded 8259.
+
+%include "lib/boot.inc"
+%include "plat.inc"
+
+REG_A equ 0x0A
+REG_B equ 0x0B
+REG_C equ 0x0C
+REG_D equ 0x0D
+B_SET equ 0x80
+B_PIE equ 0x40
+B_AIE equ 0x20
+B_UIE equ 0x10
+B_DM  equ 0x04              ; binary
+B_24H equ 0x02
+IRQ8_VECTOR equ PIC_VECTOR + 8
+
+test_main:
+    call tsc_init
+    call pic_init
+    mov dword [hooks32 + IRQ8_VECTOR * 4], rtc_irq
+    mov al, 8
+    call pic_unmask
+
+    mov al, REG_D
+    call cmos_read
+    and eax, 0xFF
+    PRINT "register D: 0x"
+    PRINTHEX eax
+    PRINT 10
+    test al, 0x80
+    jnz .vrt
+    FAIL "VRT (valid RAM and time) is clear"
+.vrt:
+    mov al, REG_B
+    call cmos_read
+    and eax, 0xFF
+    PRINT "register B at boot: 0x"
+    PRINTHEX eax
+    PRINT 10
+    EXPECT eax, B_24H, "register B as a PC BIOS leaves it (BCD, 24 h, no interrupts)"
+
+    ; ---- the time, in the format B gives: the host checks it against its clock ----
+    call read_time
+    call print_time
+    mov eax, [t_sod]
+    mov [sod_bcd24], eax
+
+    ; ---- binary, 12-hour: the same time of day ----
+    mov al, REG_B
+    mov ah, B_DM
+    call cmos_write
+    call read_time
+    PRINT "binary/12 h: "
+    call print_time
+    mov eax, [t_sod]
+    sub eax, [sod_bcd24]
+    jns .pos
+    add eax, 86400
+.pos:
+    CHECK_RANGE eax, 0, 3, "binary/12 h time of day minus BCD/24 h (s)"
+
+    ; ---- set 2099-12-31 23:59:59 with SET (binary, 24 h), watch the century carry ----
+    mov al, REG_B
+    mov ah, B_SET | B_DM | B_24H
+    call cmos_write
+    mov esi, set_values
+.set:
+    lodsw
+    test al, al
+    js .set_done
+    call cmos_write
+    jmp .set
+.set_done:
+    mov al, REG_B
+    mov ah, B_DM | B_24H
+    call cmos_write
+    mov ecx, 1250
+    call delay_ms
+    call read_time
+    PRINT "2099-12-31 23:59:59 + 1.25 s: "
+    call print_time
+    EXPECT dword [t_year], 2100, "year after the carry"
+    EXPECT dword [t_month], 1, "month after the carry"
+    EXPECT dword [t_day], 1, "day after the carry"
+    CHECK_RANGE [t_sod], 0, 2, "seconds into 2100-01-01"
+
+    ; ---- updates once a second; UIP seen before one ----
+    mov al, 0x00
+    call cmos_read
+    mov bl, al
+.edge1:
+    mov al, 0x00
+    call cmos_read
+    cmp al, bl
+    je .edge1
+    mov bl, al
+    rdtsc
+    mov [t0], eax
+.edge2:
+    mov al, 0x00
+    call cmos_read
+    cmp al, bl
+    je .edge2
+    rdtsc
+    sub eax, [t0]
+    xor edx, edx
+    div dword [tsc_khz]
+    CHECK_RANGE eax, 800, 1200, "ms between two seconds updates"
+    rdtsc
+    mov [t0], eax
+.uip:
+    mov al, REG_A
+    call cmos_read
+    test al, 0x80
+    jnz .uip_seen
+    rdtsc
+    sub eax, [t0]
+    xor edx, edx
+    div dword [tsc_khz]
+    cmp eax, 5000
+    jb .uip
+    FAIL "UIP never seen in 5 s"
+.uip_seen:
+    PRINT "UIP seen after "
+    PRINTDEC eax
+    PRINT " ms", 10
+
+    ; ---- register C: PF is set at the periodic rate even with PIE off; reading clears it ----
+    mov al, REG_A
+    mov ah, 0x20 | 0x0C         ; 32.768 kHz time base, rate 12: 16 Hz
+    call cmos_write
+    mov al, REG_C
+    call cmos_read
+    mov ecx, 150
+    call delay_ms
+    mov al, REG_C
+    call cmos_read
+    and eax, 0xC0
+    EXPECT eax, 0x40, "register C after 150 ms at 16 Hz with PIE off: PF, not IRQF"
+    mov al, REG_A
+    mov ah, 0x20                ; rate 0: no periodic flag any more
+    call cmos_write
+    mov al, REG_C
+    call cmos_read
+    mov al, REG_C
+    call cmos_read
+    and eax, 0xC0
+    EXPECT eax, 0, "register C read again: cleared"
+
+    ; ---- periodic interrupt at 16 Hz ----
+    mov al, REG_A
+    mov ah, 0x20 | 0x0C
+    call cmos_write
+    mov al, REG_B
+    mov ah, B_PIE | B_DM | B_24H
+    call cmos_write
+    MEASURE_TICKS 16, 1000, "RTC periodic interrupt at 16 Hz"
+    mov al, REG_B
+    mov ah, B_DM | B_24H
+    call cmos_write
+    mov al, REG_A
+    mov ah, 0x20
+    call cmos_write
+    EXPECT dword [bad_c], 0, "register C without PF+IRQF in a periodic interrupt"
+
+    ; ---- alarm two seconds ahead (hours and minutes "don't care") ----
+    mov al, REG_C
+    call cmos_read
+    mov dword [ticks], 0
+    mov al, 0x00
+    call cmos_read
+    movzx eax, al
+    add eax, 2
+    cmp eax, 60
+    jb .no_wrap
+    sub eax, 60
+.no_wrap:
+    mov [alarm_sec], eax
+    mov ah, al
+    mov al, 0x01
+    call cmos_write
+    mov ax, 0xC003
+    call cmos_write
+    mov ax, 0xC005
+    call cmos_write
+    mov dword [want_flag], 0x20
+    rdtsc
+    mov [t0], eax
+    mov al, REG_B
+    mov ah, B_AIE | B_DM | B_24H
+    call cmos_write
+.alarm_wait:
+    sti
+    hlt
+    cli
+    cmp dword [ticks], 0
+    jne .alarm_rang
+    rdtsc
+    sub eax, [t0]
+    xor edx, edx
+    div dword [tsc_khz]
+    cmp eax, 4000
+    jb .alarm_wait
+    FAIL "no alarm interrupt within 4 s"
+.alarm_rang:
+    mov eax, [tick_tsc]
+    sub eax, [t0]
+    xor edx, edx
+    div dword [tsc_khz]
+    CHECK_RANGE eax, 900, 3100, "ms until the alarm interrupt (alarm 2 s ahead)"
+    mov eax, [irq_sec]
+    PRINT "seconds at the alarm: "
+    PRINTDEC eax
+    PRINT ", alarm: "
+    PRINTDEC [alarm_sec]
+    PRINT 10
+    sub eax, [alarm_sec]
+    jns .apos
+    add eax, 60
+.apos:
+    CHECK_RANGE eax, 0, 1, "seconds register minus the alarm"
+    EXPECT dword [bad_c], 0, "register C without AF+IRQF in the alarm interrupt"
+
+    ; ---- update-ended interrupts: one a second ----
+    mov dword [want_flag], 0x10
+    mov al, REG_B
+    mov ah, B_UIE | B_DM | B_24H
+    call cmos_write
+    mov dword [ticks], 0
+.uf_wait:
+    sti
+    hlt
+    cli
+    cmp dword [ticks], 2
+    jb .uf_wait
+    mov al, REG_B
+    mov ah, B_DM | B_24H
+    call cmos_write
+    mov eax, [tick_tsc + 4]
+    sub eax, [tick_tsc]
+    xor edx, edx
+    div dword [tsc_khz]
+    CHECK_RANGE eax, 700, 1300, "ms between two update-ended interrupts"
+    EXPECT dword [bad_c], 0, "register C without UF+IRQF in an update interrupt"
+    PASS
+
+; al = index: al = value (NMI stays enabled)
+cmos_read:
+    out 0x70, al
+    in al, 0x71
+    ret
+
+; al = index, ah = value
+cmos_write:
+    out 0x70, al
+    xchg al, ah
+    out 0x71, al
+    xchg al, ah
+    ret
+
+; al = register value: eax = binary, by register B's DM bit
+from_rtc:
+    movzx eax, al
+    test byte [mode_b], B_DM
+    jnz .bin
+    push ecx
+    mov ecx, eax
+    shr eax, 4
+    imul eax, eax, 10
+    and ecx, 0xF
+    add eax, ecx
+    pop ecx
+.bin:
+    ret
+
+; Reads the time as Linux's mc146818_get_time: wait for UIP clear, read everything, read
+; the seconds again and start over if they changed. Fills t_* (binary, 24 h) and t_sod.
+read_time:
+    pushad
+    mov al, REG_B
+    call cmos_read
+    mov [mode_b], al
+.again:
+    mov al, REG_A
+    call cmos_read
+    test al, 0x80
+    jnz .again
+    mov al, 0x00
+    call cmos_read
+    mov bl, al
+    call from_rtc
+    mov [t_sec], eax
+    mov al, 0x02
+    call cmos_read
+    call from_rtc
+    mov [t_min], eax
+    mov al, 0x04
+    call cmos_read
+    mov cl, al
+    and al, 0x7F
+    call from_rtc
+    test byte [mode_b], B_24H
+    jnz .h24
+    cmp eax, 12                 ; 12 h: 12 AM is 0, PM (bit 7) adds 12
+    jne .not12
+    xor eax, eax
+.not12:
+    test cl, 0x80
+    jz .h24
+    add eax, 12
+.h24:
+    mov [t_hour], eax
+    mov al, 0x07
+    call cmos_read
+    call from_rtc
+    mov [t_day], eax
+    mov al, 0x08
+    call cmos_read
+    call from_rtc
+    mov [t_month], eax
+    mov al, 0x09
+    call cmos_read
+    call from_rtc
+    mov [t_year], eax
+    mov al, 0x32
+    call cmos_read
+    call from_rtc
+    imul eax, eax, 100
+    add [t_year], eax
+    mov al, 0x00
+    call cmos_read
+    cmp al, bl
+    jne .again
+    mov eax, [t_hour]
+    imul eax, eax, 60
+    add eax, [t_min]
+    imul eax, eax, 60
+    add eax, [t_sec]
+    mov [t_sod], eax
+    popad
+    ret
+
+; eax = value printed with two digits
+put2:
+    cmp eax, 10
+    jae .two
+    PRINT "0"
+.two:
+    call putdec32
+    ret
+
+print_time:
+    pushad
+    PRINT "RTC "
+    mov eax, [t_year]
+    call putdec32
+    PRINT "-"
+    mov eax, [t_month]
+    call put2
+    PRINT "-"
+    mov eax, [t_day]
+    call put2
+    PRINT " "
+    mov eax, [t_hour]
+    call put2
+    PRINT ":"
+    mov eax, [t_min]
+    call put2
+    PRINT ":"
+    mov eax, [t_sec]
+    call put2
+    PRINT " UTC", 10
+    popad
+    ret
+
+; IRQ8: register C must show IRQF and the flag the test enabled; reading it re-arms IRQ8
+rtc_irq:
+    call tick_stamp
+    mov al, REG_C
+    call cmos_read
+    movzx eax, al
+    mov ecx, [want_flag]
+    or ecx, 0x80
+    and eax, ecx
+    cmp eax, ecx
+    je .ok
+    inc dword [bad_c]
+.ok:
+    mov al, 0x00
+    call cmos_read
+    movzx eax, al
+    mov [irq_sec], eax
+    call pic_eoi_slave
+    ret
+
+; index, value pairs written while SET holds the clock (binary mode); ends with -1
+set_values:
+    db 0x00, 59, 0x02, 59, 0x04, 23, 0x07, 31, 0x08, 12, 0x09, 99, 0x32, 20
+    db 0xFF, 0xFF
+
+align 4
+mode_b:    dd 0
+t_sec:     dd 0
+t_min:     dd 0
+t_hour:    dd 0
+t_day:     dd 0
+t_month:   dd 0
+t_year:    dd 0
+t_sod:     dd 0
+sod_bcd24: dd 0
+t0:        dd 0
+alarm_sec: dd 0
+irq_sec:   dd 0
+want_flag: dd 0x40
+bad_c:     dd 0
+
+%include "lib/end.inc"
