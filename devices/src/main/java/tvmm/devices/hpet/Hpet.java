@@ -127,6 +127,12 @@ public final class Hpet implements IoDevice {
             clearStatus(bits);      // write 1 to clear; other bytes untouched
             return;
         }
+        HpetTimer t = timerAt(reg);
+        if (t != null && (reg - TIMER_BASE) % TIMER_STRIDE == TN_COMPARATOR) {
+            t.writeComparator(bits, mask); // comparator and period each keep their other half
+            schedule(t);
+            return;
+        }
         writeRegister(reg, (register(reg) & ~mask) | bits);
     }
 
@@ -174,7 +180,7 @@ public final class Hpet implements IoDevice {
                         t.writeConfig(value);
                         updateLine(t);
                     }
-                    case TN_COMPARATOR -> t.writeComparator(value);
+                    case TN_COMPARATOR -> t.writeComparator(value, -1L);
                     case TN_FSB_ROUTE -> t.fsbRoute = value;     // stored; FSB is not offered
                     default -> {
                         return;

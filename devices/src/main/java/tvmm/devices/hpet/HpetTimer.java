@@ -78,19 +78,25 @@ final class HpetTimer {
     }
 
     /**
-     * A write to Tn_COMPARATOR (QEMU's reading of §2.3.9.2.2): outside periodic mode it
-     * sets the comparator; in periodic mode it sets the period, and the comparator too
-     * when Tn_VAL_SET_CNF was set, which the write then clears.
+     * A write to the bytes {@code mask} of Tn_COMPARATOR (all 64 bits, or one 32-bit half
+     * from a 32-bit OS), QEMU's reading of §2.3.9.2.2: outside periodic mode it sets the
+     * comparator; in periodic mode it sets the period, and the comparator too when
+     * Tn_VAL_SET_CNF was set, which the write then clears. Each register keeps the bytes
+     * not written: a half written to the period merges with the period, not with the
+     * comparator a read would return.
      */
-    void writeComparator(long value) {
+    void writeComparator(long bits, long mask) {
+        long cmp = (comparator & ~mask) | (bits & mask);
+        long per = (period & ~mask) | (bits & mask);
         if (is32Bit()) {
-            value &= 0xFFFF_FFFFL;
+            cmp &= 0xFFFF_FFFFL;
+            per &= 0xFFFF_FFFFL;
         }
         if (!isPeriodic() || (config & VAL_SET) != 0) {
-            comparator = value;
+            comparator = cmp;
         }
         if (isPeriodic()) {
-            period = value;
+            period = per;
         }
         config &= ~VAL_SET;
     }

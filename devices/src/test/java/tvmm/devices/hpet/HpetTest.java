@@ -142,6 +142,23 @@ class HpetTest {
     }
 
     @Test
+    void periodic64BitTimerProgrammedWithThirtyTwoBitHalves() {
+        // A 32-bit OS: VAL_SET before each comparator half, then the period low and high.
+        wr(CONF, 1);
+        wr(tconf(0), 8 | 4 | (16 << 9));
+        long first = rd(COUNTER) + 100_000;
+        hpet.write(tconf(0), 4, 8 | 0x40 | 4 | (16 << 9));
+        hpet.write(tcmp(0), 4, first & 0xFFFF_FFFFL);
+        hpet.write(tconf(0), 4, 8 | 0x40 | 4 | (16 << 9));
+        hpet.write(tcmp(0) + 4, 4, first >>> 32);
+        hpet.write(tcmp(0), 4, 100_000);
+        hpet.write(tcmp(0) + 4, 4, 0);
+        assertEquals(first, rd(tcmp(0)), "the period's halves do not disturb the comparator");
+        clock.advance(10_000_000);                     // 10 ms: a tick every 1 ms
+        assertEquals(10, gsi[16].rises);
+    }
+
+    @Test
     void legacyReplacementListenerSeesEachChange() {
         List<Boolean> seen = new ArrayList<>();
         hpet.setLegacyReplacementListener(seen::add);

@@ -74,6 +74,8 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         memory.addMmio(Layout.IOAPIC_BASE, Layout.IOAPIC_SIZE, ioapic);
         hpet = new Hpet(clock, legacy.router.isaIrq(Layout.IRQ_PIT), legacy.router.isaIrq(Layout.IRQ_RTC),
                 legacy.router::gsi, HPET_ROUTES);
+        // LEG_RT_CNF cuts the PIT's and the RTC's outputs off IRQ0/IRQ8 (hpet.asm checks it).
+        hpet.setLegacyReplacementListener(legacy::setLegacyReplacement);
         memory.addMmio(Layout.HPET_BASE, Layout.HPET_SIZE, hpet);
         pm = new AcpiPm(clock, legacy.router.isaIrq(Layout.IRQ_ACPI_SCI), false, () -> vmm.stop(Stop.powerOff()));
         ports.register(Layout.ACPI_PM1A_EVT, Layout.ACPI_PM1_EVT_LEN, pm.eventBlock());

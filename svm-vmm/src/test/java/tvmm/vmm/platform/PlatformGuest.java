@@ -104,7 +104,9 @@ final class PlatformGuest {
         try (Machine m = new Machine(config)) {
             m.load(bin, null, null);
             setUp.accept(m);
+            long t0 = System.nanoTime();
             stop = m.run(TIMEOUT);
+            System.out.printf("%s: ran %d ms%n", name, (System.nanoTime() - t0) / 1_000_000);
         }
         Result r;
         synchronized (console) {
