@@ -1,0 +1,318 @@
+; The ACPI tables read back as an OS does (ACPI 6.5 §5.2): RSDP, RSDT and XSDT with the same
+; tables, every checksum; the FADT's PM blocks, PM timer and reset register; the MADT with
+; one enabled local APIC per vCPU (run with 2; fw_cfg's CPU count agrees), the IOAPIC (whose
+; own registers confirm its ID and 24 pins) and the interrupt source overrides; the AP the
+; MADT lists started with INIT/STARTUP IPIs and reporting its APIC ID from real mode; the
+; PM timer at 3.579545 MHz against the TSC.
+
+%include "lib/boot.inc"
+%include "plat.inc"
+%include "acpi.inc"
+
+AP_FLAG equ 0x7000
+
+test_main:
+    call tsc_init
+    call acpi_init
+
+    ; ---- every table the RSDT lists, and the XSDT lists the same ----
+    PRINT "RSDT entries:", 10
+    mov esi, [rsdt]
+    mov ecx, [esi + 4]
+    sub ecx, 36
+    shr ecx, 2
+    mov [entries], ecx
+    xor edi, edi
+.rsdt:
+    mov esi, [rsdt]
+    mov esi, [esi + 36 + edi * 4]
+    mov eax, [esi]
+    call acpi_check
+    mov edx, [xsdt]
+    mov eax, [edx + 36 + edi * 8]
+    EXPECT eax, esi, "XSDT entry vs RSDT entry"
+    mov eax, [edx + 36 + edi * 8 + 4]
+    EXPECT eax, 0, "XSDT entry above 4 GiB"
+    inc edi
+    cmp edi, [entries]
+    jb .rsdt
+    mov edx, [xsdt]
+    mov eax, [edx + 4]
+    sub eax, 36
+    shr eax, 3
+    EXPECT eax, [entries], "XSDT entries vs RSDT entries"
+
+    ; ---- FADT ----
+    mov eax, 'FACP'
+    call acpi_find
+    test eax, eax
+    jnz .fadt
+    FAIL "no FADT"
+.fadt:
+    mov ebx, eax
+    CHECK_RANGE [ebx + 4], 244, 4096, "FADT length (ACPI 2.0+ with X_ fields)"
+    mov esi, [ebx + 40]
+    EXPECT esi, [ebx + 140], "X_DSDT vs DSDT"
+    EXPECT dword [ebx + 144], 0, "X_DSDT above 4 GiB"
+    mov eax, 'DSDT'
+    call acpi_check
+    mov esi, [ebx + 36]
+    EXPECT dword [esi], 'FACS', "FACS signature"
+    CHECK_RANGE [esi + 4], 64, 4096, "FACS length"
+    PRINT "PM1a_EVT 0x"
+    PRINTHEX [ebx + 56]
+    PRINT " PM1a_CNT 0x"
+    PRINTHEX [ebx + 64]
+    PRINT " PM_TMR 0x"
+    PRINTHEX [ebx + 76]
+    PRINT " SCI_INT "
+    movzx eax, word [ebx + 46]
+    call putdec32
+    PRINT " flags 0x"
+    PRINTHEX [ebx + 112]
+    PRINT 10
+    movzx eax, byte [ebx + 88]
+    EXPECT eax, 4, "PM1_EVT_LEN"
+    movzx eax, byte [ebx + 89]
+    EXPECT eax, 2, "PM1_CNT_LEN"
+    movzx eax, byte [ebx + 91]
+    EXPECT eax, 4, "PM_TMR_LEN"
+    EXPECT dword [ebx + 208 + 4], [ebx + 76], "X_PM_TMR_BLK vs PM_TMR_BLK"
+    EXPECT dword [ebx + 172 + 4], [ebx + 64], "X_PM1a_CNT_BLK vs PM1a_CNT_BLK"
+    mov eax, [ebx + 112]
+    test eax, 1 << 10
+    jnz .reset_sup
+    FAIL "RESET_REG_SUP clear"
+.reset_sup:
+    movzx eax, byte [ebx + 116]
+    EXPECT eax, 1, "RESET_REG address space (1 = I/O)"
+    PRINT "reset register: port 0x"
+    PRINTHEX [ebx + 120]
+    PRINT " value 0x"
+    movzx eax, byte [ebx + 128]
+    call puthex32
+    PRINT 10
+    mov eax, [ebx + 76]
+    mov [pm_tmr], eax
+
+    ; ---- MADT ----
+    mov eax, 'APIC'
+    call acpi_find
+    test eax, eax
+    jnz .madt
+    FAIL "no MADT"
+.madt:
+    mov ebx, eax
+    EXPECT dword [ebx + 36], LAPIC, "MADT local APIC address"
+    mov eax, [ebx + 40]
+    and eax, 1
+    EXPECT eax, 1, "MADT PCAT_COMPAT (8259s present)"
+    lea esi, [ebx + 44]
+    mov edi, ebx
+    add edi, [ebx + 4]
+.entry:
+    cmp esi, edi
+    jae .entries_done
+    movzx ecx, byte [esi + 1]
+    cmp ecx, 2
+    jae .len_ok
+    FAIL "MADT entry shorter than 2 bytes"
+.len_ok:
+    movzx eax, byte [esi]
+    cmp eax, 0
+    je .lapic
+    cmp eax, 1
+    je .ioapic
+    cmp eax, 2
+    je .iso
+    jmp .next
+.lapic:
+    PRINT "  local APIC: UID "
+    movzx eax, byte [esi + 2]
+    call putdec32
+    PRINT " APIC ID "
+    movzx eax, byte [esi + 3]
+    call putdec32
+    PRINT " flags "
+    PRINTDEC [esi + 4]
+    PRINT 10
+    test byte [esi + 4], 1
+    jz .next
+    mov edx, [cpus]
+    mov [apic_ids + edx * 4], eax
+    inc dword [cpus]
+    jmp .next
+.ioapic:
+    inc dword [ioapics]
+    movzx eax, byte [esi + 2]
+    mov [ioapic_id], eax
+    mov eax, [esi + 4]
+    mov [ioapic_addr], eax
+    PRINT "  IOAPIC: ID "
+    PRINTDEC [ioapic_id]
+    PRINT " at 0x"
+    PRINTHEX eax
+    PRINT " GSI base "
+    PRINTDEC [esi + 8]
+    PRINT 10
+    EXPECT dword [esi + 8], 0, "IOAPIC GSI base"
+    jmp .next
+.iso:
+    PRINT "  override: IRQ "
+    movzx eax, byte [esi + 3]
+    call putdec32
+    PRINT " -> GSI "
+    PRINTDEC [esi + 4]
+    PRINT " flags 0x"
+    movzx edx, word [esi + 8]
+    PRINTHEX edx
+    PRINT 10
+    cmp eax, 0
+    jne .not_irq0
+    EXPECT dword [esi + 4], 2, "GSI of ISA IRQ0 (the PIT)"
+    inc dword [irq0_override]
+.not_irq0:
+    cmp eax, 9
+    jne .next
+    EXPECT edx, 0x000D, "SCI override flags (level, active high)"
+.next:
+    add esi, ecx
+    jmp .entry
+.entries_done:
+    EXPECT dword [ioapics], 1, "IOAPICs"
+    EXPECT dword [irq0_override], 1, "IRQ0 overrides"
+    ; fw_cfg's CPU count (selector 5, 16-bit) agrees with the MADT
+    mov dx, 0x510
+    mov ax, 0x05
+    out dx, ax
+    inc dx
+    in al, dx
+    movzx ecx, al
+    in al, dx
+    movzx eax, al
+    shl eax, 8
+    or ecx, eax
+    EXPECT dword [cpus], ecx, "enabled local APICs in the MADT vs fw_cfg CPU count"
+    EXPECT ecx, 2, "vCPUs (the test runs with 2)"
+    ; the IOAPIC's registers at the MADT's address
+    mov ebx, [ioapic_addr]
+    mov dword [ebx], 0          ; IOAPICID
+    mov eax, [ebx + 0x10]
+    shr eax, 24
+    and eax, 0xF
+    EXPECT eax, [ioapic_id], "IOAPIC ID register vs MADT"
+    mov dword [ebx], 1          ; IOAPICVER
+    mov eax, [ebx + 0x10]
+    shr eax, 16
+    and eax, 0xFF
+    inc eax
+    EXPECT eax, 24, "IOAPIC redirection entries"
+
+    ; ---- the BSP is one of the MADT's processors; start the other one ----
+    mov eax, [LAPIC + 0x20]
+    shr eax, 24
+    mov [bsp_id], eax
+    mov eax, 1
+    cpuid
+    shr ebx, 24
+    EXPECT ebx, [bsp_id], "CPUID.1 initial APIC ID vs the local APIC ID register"
+    mov ebx, [apic_ids]
+    cmp ebx, [bsp_id]
+    jne .ap_found
+    mov ebx, [apic_ids + 4]
+    mov eax, [apic_ids]
+    EXPECT eax, [bsp_id], "the BSP's APIC ID is in the MADT"
+.ap_found:
+    mov [ap_id], ebx
+    PRINT "BSP APIC ID "
+    PRINTDEC [bsp_id]
+    PRINT ", starting APIC ID "
+    PRINTDEC ebx
+    PRINT 10
+    mov esi, trampoline
+    mov edi, 0x8000
+    mov ecx, trampoline_end - trampoline
+    rep movsb
+    mov dword [AP_FLAG], 0
+    mov eax, ebx
+    shl eax, 24
+    mov [LAPIC + 0x310], eax
+    mov dword [LAPIC + 0x300], 0x00004500   ; INIT, assert
+    mov ecx, 10
+    call delay_ms
+    mov [LAPIC + 0x310], eax
+    mov dword [LAPIC + 0x300], 0x00004608   ; STARTUP, vector 0x08: 0x8000
+    mov ecx, 1
+    call delay_ms
+    mov [LAPIC + 0x310], eax
+    mov dword [LAPIC + 0x300], 0x00004608   ; the second STARTUP (MP spec B.4)
+    rdtsc
+    mov esi, eax
+.ap_wait:
+    pause
+    cmp dword [AP_FLAG], 0
+    jne .ap_up
+    rdtsc
+    sub eax, esi
+    xor edx, edx
+    div dword [tsc_khz]
+    cmp eax, 5000
+    jb .ap_wait
+    FAIL "the AP did not start within 5 s"
+.ap_up:
+    mov eax, [ap_id]
+    or eax, 0x100
+    EXPECT dword [AP_FLAG], eax, "0x100 | the APIC ID the AP read with CPUID in real mode"
+
+    ; ---- PM timer: 24 bits at 3.579545 MHz ----
+    mov esi, read_pm_timer
+    call sample
+    mov [c0], eax
+    mov [t0], ebx
+    mov ecx, 50
+    call delay_ms
+    call sample
+    mov ecx, eax
+    sub ecx, [c0]
+    and ecx, 0xFFFFFF
+    sub ebx, [t0]
+    call rate_khz
+    CHECK_RANGE eax, 3508, 3651, "PM timer kHz (3579.545 nominal)"
+    PASS
+
+read_pm_timer:
+    mov edx, [pm_tmr]
+    in eax, dx
+    ret
+
+bits 16
+trampoline:                     ; at 0x8000 in real mode, CS = 0x0800
+    xor ax, ax
+    mov ds, ax
+    mov eax, 1
+    cpuid
+    shr ebx, 24
+    or ebx, 0x100
+    mov [AP_FLAG], ebx
+    cli
+.park:
+    hlt
+    jmp .park
+trampoline_end:
+bits 32
+
+align 4
+entries:       dd 0
+pm_tmr:        dd 0
+cpus:          dd 0
+apic_ids:      times 8 dd 0
+ioapics:       dd 0
+ioapic_id:     dd 0
+ioapic_addr:   dd 0
+irq0_override: dd 0
+bsp_id:        dd 0
+ap_id:         dd 0
+c0:            dd 0
+t0:            dd 0
+
+%include "lib/end.inc"
