@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import tvmm.devices.uart.SerialBackend;
 import tvmm.vmm.machine.Machine;
 import tvmm.vmm.machine.MachineConfig;
 import tvmm.vmm.svm.Stop;
@@ -85,10 +86,16 @@ final class PlatformGuest {
      */
     static Result run(String name, Path dir, int cpus, Consumer<Machine> setUp, Consumer<String> onLine)
             throws Exception {
+        return run(name, dir, cpus, SerialBackend.NONE, setUp, onLine);
+    }
+
+    /** As above, with COM1 connected to {@code serial}. */
+    static Result run(String name, Path dir, int cpus, SerialBackend serial, Consumer<Machine> setUp,
+            Consumer<String> onLine) throws Exception {
         Path bin = assemble(name, dir);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         StringBuilder line = new StringBuilder();
-        MachineConfig config = MachineConfig.forTest(RAM, cpus, b -> {
+        MachineConfig config = new MachineConfig(RAM, cpus, serial, 1000, b -> {
             synchronized (console) {
                 console.write(b);
             }
@@ -99,7 +106,7 @@ final class PlatformGuest {
             } else {
                 line.append((char) (b & 0xFF));
             }
-        });
+        }, log -> { });
         Stop stop;
         try (Machine m = new Machine(config)) {
             m.load(bin, null, null);
