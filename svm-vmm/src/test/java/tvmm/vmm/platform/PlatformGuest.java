@@ -95,6 +95,8 @@ final class PlatformGuest {
         Path bin = assemble(name, dir);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         StringBuilder line = new StringBuilder();
+        StringBuilder timed = new StringBuilder(); // each line with the host's ms since the start
+        long start = System.nanoTime();
         MachineConfig config = new MachineConfig(RAM, cpus, serial, 1000, b -> {
             synchronized (console) {
                 console.write(b);
@@ -102,6 +104,7 @@ final class PlatformGuest {
             if (b == '\n') {
                 String l = line.toString();
                 line.setLength(0);
+                timed.append(String.format("%6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, l));
                 onLine.accept(l);
             } else {
                 line.append((char) (b & 0xFF));
@@ -119,7 +122,8 @@ final class PlatformGuest {
         synchronized (console) {
             r = new Result(stop, console.toString(StandardCharsets.ISO_8859_1));
         }
-        System.out.println(name + ": " + r); // the measured figures, also when the test passes
+        // The measured figures, also when the test passes, with the time each line arrived.
+        System.out.println(name + ": " + r.stop().kind() + " (" + r.stop().reason() + ")\n" + timed);
         return r;
     }
 }

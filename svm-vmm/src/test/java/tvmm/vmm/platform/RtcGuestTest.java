@@ -36,8 +36,8 @@ class RtcGuestTest {
         });
         assertTrue(r.passed(), r.toString());
         assertNotNull(skew.get(), "the guest printed no time\n" + r);
-        // Whole seconds, read up to a second before the line reaches the host.
-        assertTrue(skew.get().abs().compareTo(Duration.ofSeconds(3)) <= 0,
+        // Whole seconds, read before the line reaches the host (a busy host delays it).
+        assertTrue(skew.get().abs().compareTo(Duration.ofSeconds(5)) <= 0,
                 "guest RTC minus host UTC clock: " + skew.get() + "\n" + r);
     }
 }

@@ -111,7 +111,7 @@ test_main:
     and eax, 0x0F
     EXPECT eax, 0x04, "IIR in loopback with a character and ERBFI: receive data available"
     mov ecx, 20
-    call delay_ms_sti
+    call run_irqs_ms
     EXPECT dword [irq4_count], 0, "IRQ4 interrupts while in loopback (OUT2 forced inactive)"
     INB RBR
     EXPECT eax, 'x', "the character sent in loopback"
@@ -174,13 +174,6 @@ test_main:
     test al, 0x40               ; TEMT: the last character has left
     jz .echoed
     PASS
-
-; ecx = ms spun with interrupts enabled
-delay_ms_sti:
-    sti
-    call delay_ms
-    cli
-    ret
 
 irq4_8259:
     inc dword [irq4_count]
