@@ -246,16 +246,13 @@ test_main:
     call delay_ms
     mov [LAPIC + 0x310], eax
     mov dword [LAPIC + 0x300], 0x00004608   ; the second STARTUP (MP spec B.4)
-    rdtsc
-    mov esi, eax
+    mov esi, mark
+    call tsc_mark
 .ap_wait:
     pause
     cmp dword [AP_FLAG], 0
     jne .ap_up
-    rdtsc
-    sub eax, esi
-    xor edx, edx
-    div dword [tsc_khz]
+    call ms_since
     cmp eax, 5000
     jb .ap_wait
     FAIL "the AP did not start within 5 s"
@@ -266,17 +263,10 @@ test_main:
 
     ; ---- PM timer: 24 bits at 3.579545 MHz ----
     mov esi, read_pm_timer
-    call sample
-    mov [c0], eax
-    mov [t0], ebx
     mov ecx, 50
-    call delay_ms
-    call sample
-    mov ecx, eax
-    sub ecx, [c0]
-    and ecx, 0xFFFFFF
-    sub ebx, [t0]
-    call rate_khz
+    mov edi, 0xFFFFFF
+    xor edx, edx
+    call counter_rate
     CHECK_RANGE eax, 3508, 3651, "PM timer kHz (3579.545 nominal)"
     PASS
 
@@ -302,6 +292,7 @@ trampoline_end:
 bits 32
 
 align 4
+mark:          dq 0
 entries:       dd 0
 pm_tmr:        dd 0
 cpus:          dd 0
@@ -312,7 +303,5 @@ ioapic_addr:   dd 0
 irq0_override: dd 0
 bsp_id:        dd 0
 ap_id:         dd 0
-c0:            dd 0
-t0:            dd 0
 
 %include "lib/end.inc"

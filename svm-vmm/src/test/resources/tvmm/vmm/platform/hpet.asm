@@ -63,16 +63,10 @@ test_main:
     ; ---- the main counter against the TSC ----
     mov dword [ebx + GEN_CONF], ENABLE
     mov esi, read_counter
-    call sample
-    mov [c0], eax
-    mov [t0], ebx
     mov ecx, 20
-    call delay_ms
-    call sample
-    mov ecx, eax
-    sub ecx, [c0]
-    sub ebx, [t0]
-    call rate_khz
+    mov edi, -1
+    xor edx, edx
+    call counter_rate
     mov ecx, [counter_khz]
     PRINT "expected counter kHz: "
     PRINTDEC ecx
@@ -102,10 +96,8 @@ test_main:
     shl eax, 9
     or eax, TN_INT_ENB          ; edge, one-shot, 64-bit
     mov [ebx + T0_CONF], eax
-    mov eax, [counter_khz]
-    imul eax, eax, 10           ; 10 ms ahead
-    rdtsc
-    mov [t0], eax
+    mov esi, mark
+    call tsc_mark
     mov eax, [counter_khz]
     imul eax, eax, 10
     add eax, [ebx + COUNTER]
@@ -119,10 +111,9 @@ test_main:
     cli
     cmp dword [ticks], 0
     je .wait1
-    mov eax, [tick_tsc]
-    sub eax, [t0]
-    xor edx, edx
-    div dword [tsc_khz]
+    mov esi, mark
+    mov edi, tick_first64
+    call ms_between
     CHECK_RANGE eax, 9, 1000, "ms until the one-shot comparator (10 ms)"
     mov ecx, 60
     call halt_ms_lapic
@@ -224,12 +215,11 @@ pic_irq0:
     ret
 
 align 4
+mark:        dq 0
 hpet:        dd 0
 period_fs:   dd 0
 counter_khz: dd 0
 period:      dd 0
 gsi:         dd 0
-c0:          dd 0
-t0:          dd 0
 
 %include "lib/end.inc"

@@ -70,8 +70,8 @@ test_main:
     out dx, al
     jmp .send
 .sent:
-    rdtsc
-    mov [t0], eax
+    mov esi, mark
+    call tsc_mark
     xor edi, edi
 .recv:
     INB LSR
@@ -84,10 +84,8 @@ test_main:
     je .looped
     jmp .recv
 .empty:
-    rdtsc
-    sub eax, [t0]
-    xor edx, edx
-    div dword [tsc_khz]
+    mov esi, mark
+    call ms_since
     cmp eax, 1000
     jb .recv
     FAIL "loopback characters did not come back within 1 s"
@@ -134,18 +132,16 @@ test_main:
     div ecx
     mov [LAPIC + 0x380], eax
     PRINT "ready for input", 10
-    rdtsc
-    mov [t0], eax
+    mov esi, mark
+    call tsc_mark
 .line:
     sti
     hlt
     cli
     cmp dword [line_done], 0
     jne .got_line
-    rdtsc
-    sub eax, [t0]
-    xor edx, edx
-    div dword [tsc_khz]
+    mov esi, mark
+    call ms_since
     cmp eax, 10000
     jb .line
     FAIL "no line from the host within 10 s"
@@ -225,7 +221,7 @@ wake_irq:
 
 loop_text: db "LOOP", 0
 align 4
-t0:         dd 0
+mark:       dq 0
 irq4_count: dd 0
 uart_irqs:  dd 0
 rx_len:     dd 0
