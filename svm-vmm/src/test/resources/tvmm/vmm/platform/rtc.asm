@@ -102,7 +102,10 @@ test_main:
     CHECK_RANGE [t_sod], eax, ecx, "seconds into 2100-01-01 (elapsed s - 1 .. + 1)"
 
     ; ---- updates once a second; UIP seen before one ----
-    ; (three changes of the seconds register: a late look moves one end of two seconds)
+    ; (three changes of the seconds register: a late look moves one end of two seconds;
+    ; a host stalling the vCPU at an edge moves more, so up to 3 tries)
+    mov edi, 3
+.second_edges:
     mov al, 0x00
     call cmos_read
     mov bl, al
@@ -113,6 +116,17 @@ test_main:
     call next_second
     call ms_since
     shr eax, 1
+    cmp eax, 800
+    jb .edges_off
+    cmp eax, 1200
+    jbe .edges_ok
+.edges_off:
+    PRINT "ms per seconds update (mean of two): "
+    PRINTDEC eax
+    PRINT ", again", 10
+    dec edi
+    jnz .second_edges
+.edges_ok:
     CHECK_RANGE eax, 800, 1200, "ms per seconds update (mean of two)"
     ; UIP is high for the 244 us before each update. Each poll reads A, then the seconds,
     ; between two RDTSCs. When the seconds change between poll i and poll i + 1 and both
@@ -152,6 +166,10 @@ test_main:
     inc dword [updates_seen]
     mov edx, eax
     sub edx, [prev_start]
+    cmp edx, [shortest]
+    jae .longer
+    mov [shortest], edx
+.longer:
     cmp edx, ebp
     jae .next_poll
     inc dword [tight_pairs]
@@ -180,6 +198,14 @@ test_main:
     PRINTDEC [tight_pairs]
     PRINT " within 244 us of a poll (UIP set in all), UIP seen: "
     PRINTDEC [uip_seen]
+    PRINT 10
+    PRINT "UIP: the shortest two polls around an update took (us) "
+    mov eax, [shortest]
+    xor edx, edx
+    mov ecx, [tsc_khz]
+    shr ecx, 10                 ; ~ticks per us (tsc_khz / 1024)
+    div ecx
+    call putdec32
     PRINT 10
     cmp dword [uip_seen], 0
     jne .uip_ok
@@ -475,6 +501,7 @@ uip_seen:     dd 0
 prev_sec:     dd 0
 prev_start:   dd 0
 prev_a:       dd 0
+shortest:     dd -1
 mode_b:    dd 0
 t_sec:     dd 0
 t_min:     dd 0
