@@ -28,7 +28,7 @@ final class PlatformGuest {
     private static final List<String> LIB_FILES = List.of("lib/boot.inc", "lib/gdt.inc", "lib/report.inc",
             "lib/idt32.inc", "lib/end.inc");
     private static final String OWN = "/tvmm/vmm/platform/";
-    private static final List<String> OWN_FILES = List.of("plat.inc", "acpi.inc", "reset.inc");
+    private static final List<String> OWN_FILES = List.of("plat.inc", "ticks.inc", "acpi.inc", "cmos.inc", "reset.inc");
 
     /** How the run ended and what the guest printed on the debug console. */
     record Result(Stop stop, String console) {

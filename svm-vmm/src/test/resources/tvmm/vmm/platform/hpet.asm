@@ -5,6 +5,7 @@
 
 %include "lib/boot.inc"
 %include "plat.inc"
+%include "ticks.inc"
 %include "acpi.inc"
 
 GCAP_ID   equ 0x000

@@ -7,6 +7,8 @@
 
 %include "lib/boot.inc"
 %include "plat.inc"
+%include "ticks.inc"
+%include "cmos.inc"
 
 REG_A equ 0x0A
 REG_B equ 0x0B
@@ -338,135 +340,6 @@ next_second:
     mov bl, al
     ret
 
-; al = index: al = value (NMI stays enabled)
-cmos_read:
-    out 0x70, al
-    in al, 0x71
-    ret
-
-; al = index, ah = value
-cmos_write:
-    out 0x70, al
-    xchg al, ah
-    out 0x71, al
-    xchg al, ah
-    ret
-
-; al = register value: eax = binary, by register B's DM bit
-from_rtc:
-    movzx eax, al
-    test byte [mode_b], B_DM
-    jnz .bin
-    push ecx
-    mov ecx, eax
-    shr eax, 4
-    imul eax, eax, 10
-    and ecx, 0xF
-    add eax, ecx
-    pop ecx
-.bin:
-    ret
-
-; Reads the time as Linux's mc146818_get_time: wait for UIP clear, read everything, read
-; the seconds again and start over if they changed. Fills t_* (binary, 24 h) and t_sod.
-read_time:
-    pushad
-    mov al, REG_B
-    call cmos_read
-    mov [mode_b], al
-.again:
-    mov al, REG_A
-    call cmos_read
-    test al, 0x80
-    jnz .again
-    mov al, 0x00
-    call cmos_read
-    mov bl, al
-    call from_rtc
-    mov [t_sec], eax
-    mov al, 0x02
-    call cmos_read
-    call from_rtc
-    mov [t_min], eax
-    mov al, 0x04
-    call cmos_read
-    mov cl, al
-    and al, 0x7F
-    call from_rtc
-    test byte [mode_b], B_24H
-    jnz .h24
-    cmp eax, 12                 ; 12 h: 12 AM is 0, PM (bit 7) adds 12
-    jne .not12
-    xor eax, eax
-.not12:
-    test cl, 0x80
-    jz .h24
-    add eax, 12
-.h24:
-    mov [t_hour], eax
-    mov al, 0x07
-    call cmos_read
-    call from_rtc
-    mov [t_day], eax
-    mov al, 0x08
-    call cmos_read
-    call from_rtc
-    mov [t_month], eax
-    mov al, 0x09
-    call cmos_read
-    call from_rtc
-    mov [t_year], eax
-    mov al, 0x32
-    call cmos_read
-    call from_rtc
-    imul eax, eax, 100
-    add [t_year], eax
-    mov al, 0x00
-    call cmos_read
-    cmp al, bl
-    jne .again
-    mov eax, [t_hour]
-    imul eax, eax, 60
-    add eax, [t_min]
-    imul eax, eax, 60
-    add eax, [t_sec]
-    mov [t_sod], eax
-    popad
-    ret
-
-; eax = value printed with two digits
-put2:
-    cmp eax, 10
-    jae .two
-    PRINT "0"
-.two:
-    call putdec32
-    ret
-
-print_time:
-    pushad
-    PRINT "RTC "
-    mov eax, [t_year]
-    call putdec32
-    PRINT "-"
-    mov eax, [t_month]
-    call put2
-    PRINT "-"
-    mov eax, [t_day]
-    call put2
-    PRINT " "
-    mov eax, [t_hour]
-    call put2
-    PRINT ":"
-    mov eax, [t_min]
-    call put2
-    PRINT ":"
-    mov eax, [t_sec]
-    call put2
-    PRINT " UTC", 10
-    popad
-    ret
-
 ; IRQ8: register C must show IRQF and the flag the test enabled; reading it re-arms IRQ8
 rtc_irq:
     call tick_stamp
@@ -502,14 +375,6 @@ prev_sec:     dd 0
 prev_start:   dd 0
 prev_a:       dd 0
 shortest:     dd -1
-mode_b:    dd 0
-t_sec:     dd 0
-t_min:     dd 0
-t_hour:    dd 0
-t_day:     dd 0
-t_month:   dd 0
-t_year:    dd 0
-t_sod:     dd 0
 sod_bcd24: dd 0
 alarm_sec: dd 0
 irq_sec:   dd 0

@@ -8,6 +8,7 @@
 
 %include "lib/boot.inc"
 %include "plat.inc"
+%include "ticks.inc"
 
 PIT_HZ      equ 1193182
 ; Interrupt periods (plat.inc measure_ticks): 20 Hz ticks over 1.5 s; at
