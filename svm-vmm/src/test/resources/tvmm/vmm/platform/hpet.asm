@@ -1,7 +1,8 @@
 ; The HPET as an OS finds and uses it (IA-PC HPET specification 1.0a): its address from the
 ; ACPI HPET table, the capabilities (counter period, timers, legacy replacement), the main
 ; counter against the TSC, timer 0 one-shot and periodic through its routed IOAPIC pin,
-; and legacy replacement (timer 0 takes over IRQ0 from the PIT, which is cut off).
+; timer 1 level-triggered (Remote IRR, EOI, the status register), and legacy replacement
+; (timer 0 takes over IRQ0 from the PIT, which is cut off).
 
 %include "lib/boot.inc"
 %include "plat.inc"
@@ -13,6 +14,11 @@ GEN_CONF  equ 0x010
 COUNTER   equ 0x0F0
 T0_CONF   equ 0x100
 T0_CMP    equ 0x108
+T1_CONF   equ 0x120
+T1_CMP    equ 0x128
+GINTR_STA equ 0x020
+TN_LEVEL    equ 1 << 1
+LEVEL_VECTOR equ 0x41
 ENABLE    equ 1
 LEG_RT    equ 2
 TN_INT_ENB  equ 1 << 2
@@ -133,6 +139,51 @@ test_main:
     mov ecx, [gsi]
     call ioapic_mask
 
+    ; ---- timer 1 level-triggered through a level IOAPIC pin: Remote IRR and EOI ----
+    ; The first handler EOIs without clearing the timer's status bit: the line is still
+    ; high, so the IOAPIC delivers again after the EOI (82093AA: Remote IRR). The second
+    ; clears GINTR_STA first: no third interrupt, Remote IRR clear after its EOI.
+    bsf ecx, [ebx + T1_CONF + 4]
+    mov [gsi], ecx
+    mov eax, LEVEL_VECTOR | (1 << 15)   ; level, active high, fixed, to APIC 0
+    call ioapic_route
+    mov dword [hooks32 + LEVEL_VECTOR * 4], level_irq
+    mov dword [hooks32 + 0x31 * 4], wake_irq
+    mov eax, [gsi]
+    shl eax, 9
+    or eax, TN_INT_ENB | TN_LEVEL
+    mov [ebx + T1_CONF], eax
+    mov eax, [counter_khz]
+    imul eax, eax, 5            ; 5 ms ahead
+    add eax, [ebx + COUNTER]
+    mov edx, [ebx + COUNTER + 4]
+    adc edx, 0
+    mov [ebx + T1_CMP], eax
+    mov [ebx + T1_CMP + 4], edx
+    mov ecx, 300
+    call halt_ms_lapic
+    PRINT "level-triggered timer 1 on GSI "
+    PRINTDEC [gsi]
+    PRINT ": "
+    PRINTDEC [level_irqs]
+    PRINT " interrupts, Remote IRR set in each handler: "
+    PRINTDEC [rirr_in_handler]
+    PRINT 10
+    EXPECT dword [level_irqs], 2, "level interrupts (again after an EOI with the line high, not after the clear)"
+    EXPECT dword [rirr_in_handler], 2, "handlers that saw Remote IRR set"
+    mov ecx, [gsi]
+    lea eax, [0x10 + ecx * 2]
+    mov [IOAPIC], eax
+    mov eax, [IOAPIC + 0x10]
+    and eax, 1 << 14
+    EXPECT eax, 0, "Remote IRR after the last EOI"
+    mov eax, [ebx + GINTR_STA]
+    and eax, 2
+    EXPECT eax, 0, "timer 1's GINTR_STA bit after the write-1-to-clear"
+    mov dword [ebx + T1_CONF], 0
+    mov ecx, [gsi]
+    call ioapic_mask
+
     ; ---- legacy replacement: the PIT at 100 Hz on IRQ0, then timer 0 at 20 Hz takes over ----
     mov dword [hooks32 + PIC_VECTOR * 4], pic_irq0
     mov al, 0x34
@@ -205,6 +256,25 @@ wake_irq:
     call lapic_eoi
     ret
 
+; timer 1's level interrupt: records Remote IRR of its pin; the first only EOIs
+level_irq:
+    inc dword [level_irqs]
+    mov ecx, [gsi]
+    lea eax, [0x10 + ecx * 2]
+    mov [IOAPIC], eax
+    mov eax, [IOAPIC + 0x10]
+    test eax, 1 << 14
+    jz .no_rirr
+    inc dword [rirr_in_handler]
+.no_rirr:
+    cmp dword [level_irqs], 1
+    je .eoi
+    mov eax, [hpet]
+    mov dword [eax + GINTR_STA], 2      ; write 1 to clear timer 1's status: the line falls
+.eoi:
+    call lapic_eoi
+    ret
+
 hpet_irq:
     call tick_stamp
     call lapic_eoi
@@ -222,5 +292,7 @@ period_fs:   dd 0
 counter_khz: dd 0
 period:      dd 0
 gsi:         dd 0
+level_irqs:      dd 0
+rirr_in_handler: dd 0
 
 %include "lib/end.inc"
