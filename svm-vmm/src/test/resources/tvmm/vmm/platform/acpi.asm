@@ -3,13 +3,15 @@
 ; one enabled local APIC per vCPU (run with 2; fw_cfg's CPU count agrees), the IOAPIC (whose
 ; own registers confirm its ID and 24 pins) and the interrupt source overrides; the AP the
 ; MADT lists started with INIT/STARTUP IPIs and reporting its APIC ID from real mode; the
-; PM timer at 3.579545 MHz against the TSC.
+; PM timer at 3.579545 MHz against the TSC; the SCI (PM timer overflow status) as a level
+; interrupt on the GSI the MADT names.
 
 %include "lib/boot.inc"
 %include "plat.inc"
 %include "acpi.inc"
 
 AP_FLAG equ 0x7000
+SCI_VECTOR equ 0x49
 
 test_main:
     call tsc_init
@@ -94,6 +96,10 @@ test_main:
     PRINT 10
     mov eax, [ebx + 76]
     mov [pm_tmr], eax
+    mov eax, [ebx + 56]
+    mov [pm1a_evt], eax
+    movzx eax, word [ebx + 46]
+    mov [sci_irq], eax
 
     ; ---- MADT ----
     mov eax, 'APIC'
@@ -172,9 +178,11 @@ test_main:
     EXPECT dword [esi + 4], 2, "GSI of ISA IRQ0 (the PIT)"
     inc dword [irq0_override]
 .not_irq0:
-    cmp eax, 9
+    cmp eax, [sci_irq]
     jne .next
     EXPECT edx, 0x000D, "SCI override flags (level, active high)"
+    mov eax, [esi + 4]
+    mov [sci_gsi], eax
 .next:
     add esi, ecx
     jmp .entry
@@ -268,7 +276,89 @@ test_main:
     xor edx, edx
     call counter_rate
     CHECK_RANGE eax, 3508, 3651, "PM timer kHz (3579.545 nominal)"
+
+    ; ---- the SCI: TMR_STS (the PM timer's bit 23 changed) through the MADT's SCI GSI ----
+    ; Level, active high, as the override says; the handler clears TMR_STS (write 1)
+    ; before its EOI, so there is exactly one interrupt and Remote IRR is clear after it.
+    mov ecx, [sci_gsi]
+    mov eax, SCI_VECTOR | (1 << 15)
+    call ioapic_route
+    mov dword [hooks32 + SCI_VECTOR * 4], sci_handler
+    mov dword [hooks32 + 0x31 * 4], wake_irq
+    mov edx, [pm1a_evt]
+    mov ax, 1
+    out dx, ax                  ; PM1_STS: clear TMR_STS
+    add edx, 2
+    out dx, ax                  ; PM1_EN: TMR_EN
+    mov dword [LAPIC + 0x3E0], 0x0B           ; a 10 ms wake-up for the time limit
+    mov dword [LAPIC + 0x320], 0x20000 | 0x31
+    mov eax, [crystal_hz]
+    xor edx, edx
+    mov ecx, 100
+    div ecx
+    mov [LAPIC + 0x380], eax
+    mov esi, mark
+    call tsc_mark
+.sci_wait:
+    sti
+    hlt
+    cli
+    cmp dword [sci_count], 0
+    jne .sci_taken
+    call ms_since
+    cmp eax, 3000               ; bit 23 changes every 2.34 s
+    jb .sci_wait
+    FAIL "no SCI within 3 s of enabling TMR_EN"
+.sci_taken:
+    mov ecx, 100
+    call run_irqs_ms            ; (a second SCI would come now)
+    mov dword [LAPIC + 0x380], 0
+    PRINT "SCI on GSI "
+    PRINTDEC [sci_gsi]
+    PRINT ": "
+    PRINTDEC [sci_count]
+    PRINT " interrupt(s), PM1_STS 0x"
+    PRINTHEX [sci_status]
+    PRINT ", PM timer 0x"
+    PRINTHEX [sci_timer]
+    PRINT " in the handler", 10
+    EXPECT dword [sci_count], 1, "SCIs after TMR_STS was cleared in the handler"
+    mov eax, [sci_status]
+    and eax, 1
+    EXPECT eax, 1, "TMR_STS in the SCI handler"
+    mov eax, [sci_timer]
+    and eax, 0x7FFFFF
+    CHECK_RANGE eax, 0, 0x3FFFFF, "PM timer counts since its bit 23 changed, in the handler"
+    mov ecx, [sci_gsi]
+    lea eax, [0x10 + ecx * 2]
+    mov [IOAPIC], eax
+    mov eax, [IOAPIC + 0x10]
+    and eax, 1 << 14
+    EXPECT eax, 0, "Remote IRR of the SCI pin after the EOI"
+    mov edx, [pm1a_evt]
+    add edx, 2
+    xor eax, eax
+    out dx, ax                  ; TMR_EN off
     PASS
+
+sci_handler:
+    inc dword [sci_count]
+    mov edx, [pm1a_evt]
+    in ax, dx
+    movzx eax, ax
+    mov [sci_status], eax
+    mov edx, [pm_tmr]
+    in eax, dx
+    mov [sci_timer], eax
+    mov edx, [pm1a_evt]
+    mov ax, 1
+    out dx, ax                  ; clear TMR_STS: the SCI line falls
+    call lapic_eoi
+    ret
+
+wake_irq:
+    call lapic_eoi
+    ret
 
 read_pm_timer:
     mov edx, [pm_tmr]
@@ -294,6 +384,12 @@ bits 32
 align 4
 mark:          dq 0
 entries:       dd 0
+pm1a_evt:      dd 0
+sci_irq:       dd 0
+sci_gsi:       dd 0
+sci_count:     dd 0
+sci_status:    dd 0
+sci_timer:     dd 0
 pm_tmr:        dd 0
 cpus:          dd 0
 apic_ids:      times 8 dd 0
