@@ -203,10 +203,9 @@ test_main:
     PRINT 10
     PRINT "UIP: the shortest two polls around an update took (us) "
     mov eax, [shortest]
-    xor edx, edx
-    mov ecx, [tsc_khz]
-    shr ecx, 10                 ; ~ticks per us (tsc_khz / 1024)
-    div ecx
+    mov ecx, 1000
+    mul ecx
+    div dword [tsc_khz]         ; ticks * 1000 / kHz = us
     call putdec32
     PRINT 10
     cmp dword [uip_seen], 0
