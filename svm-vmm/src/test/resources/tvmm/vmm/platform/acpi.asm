@@ -4,7 +4,7 @@
 ; own registers confirm its ID and 24 pins) and the interrupt source overrides; the AP the
 ; MADT lists started with INIT/STARTUP IPIs and reporting its APIC ID from real mode; the
 ; PM timer at 3.579545 MHz against the TSC; the SCI (PM timer overflow status) as a level
-; interrupt on the GSI the MADT names.
+; interrupt on the GSI the MADT names, then through the 8259 with IRQ9 level in the ELCR.
 
 %include "lib/boot.inc"
 %include "plat.inc"
@@ -335,11 +335,67 @@ test_main:
     mov eax, [IOAPIC + 0x10]
     and eax, 1 << 14
     EXPECT eax, 0, "Remote IRR of the SCI pin after the EOI"
+
+    ; ---- the same SCI through the 8259 pair, IRQ9 made level-triggered in the ELCR ----
+    ; The first handler EOIs without clearing TMR_STS: the input is still high, so a
+    ; level-triggered 8259 requests again; the second clears it first. (Edge-triggered,
+    ; there would be no second interrupt.)
+    mov ecx, [sci_gsi]
+    call ioapic_mask
+    call pic_init
+    mov dx, 0x4D1               ; ELCR2: IRQ8..15, bit 1 = IRQ9
+    in al, dx
+    or al, 1 << (9 - 8)
+    out dx, al
+    mov dword [hooks32 + (PIC_VECTOR + 9) * 4], sci_8259
+    mov dword [sci_count], 0
+    mov al, 9
+    call pic_unmask
+    mov eax, [crystal_hz]       ; the 10 ms wake-up again
+    xor edx, edx
+    mov ecx, 100
+    div ecx
+    mov [LAPIC + 0x380], eax
+    mov esi, mark
+    call tsc_mark
+.pic_wait:
+    sti
+    hlt
+    cli
+    cmp dword [sci_count], 2
+    jae .pic_taken
+    call ms_since
+    cmp eax, 3000               ; the next change of bit 23, 2.34 s after the last
+    jb .pic_wait
+    PRINT "SCI through the 8259: "
+    PRINTDEC [sci_count]
+    PRINT " interrupt(s)", 10
+    FAIL "fewer than 2 SCIs through the level-triggered 8259 input within 3 s"
+.pic_taken:
+    mov ecx, 100
+    call run_irqs_ms
+    mov dword [LAPIC + 0x380], 0
+    PRINT "SCI through the 8259 (IRQ9, ELCR level): "
+    PRINTDEC [sci_count]
+    PRINT " interrupts", 10
+    EXPECT dword [sci_count], 2, "SCIs: again after an EOI with the input high, not after the clear"
     mov edx, [pm1a_evt]
     add edx, 2
     xor eax, eax
     out dx, ax                  ; TMR_EN off
     PASS
+
+; IRQ9 from the 8259: the first only EOIs (slave, then master), the second clears TMR_STS
+sci_8259:
+    inc dword [sci_count]
+    cmp dword [sci_count], 1
+    je .eoi
+    mov edx, [pm1a_evt]
+    mov ax, 1
+    out dx, ax
+.eoi:
+    call pic_eoi_slave
+    ret
 
 sci_handler:
     inc dword [sci_count]
