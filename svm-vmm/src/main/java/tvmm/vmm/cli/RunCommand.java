@@ -22,6 +22,7 @@ import tvmm.vmm.machine.HostSerial;
 import tvmm.vmm.machine.Machine;
 import tvmm.vmm.machine.MachineConfig;
 import tvmm.vmm.machine.RunReport;
+import tvmm.vmm.svm.Placement;
 import tvmm.vmm.svm.Stop;
 import tvmm.vmm.svm.Vmm;
 
@@ -52,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-smp", paramLabel = "N", defaultValue = "1", description = "number of vCPUs (default ${DEFAULT-VALUE})")
     int cpus;
 
+    @Option(names = "--placement", paramLabel = "POLICY", defaultValue = "free",
+            description = "vCPU threads on host cores: free (the host decides), pinned (vCPU n on core n) or gang (default ${DEFAULT-VALUE})")
+    String placementName;
+
     @Option(names = "-nographic", description = "accepted for QEMU compatibility: tvmm has no display")
     boolean nographic;
 
@@ -78,6 +83,13 @@ final class RunCommand implements Callable<Integer> {
             ram = parseSize(memory);
         } catch (IllegalArgumentException e) {
             System.err.println("tvmm: -m " + memory + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        Placement placement;
+        try {
+            placement = Placement.parse(placementName);
+        } catch (IllegalArgumentException e) {
+            System.err.println("tvmm: " + e.getMessage());
             return Main.USAGE;
         }
         String append = this.append;
@@ -116,17 +128,24 @@ final class RunCommand implements Callable<Integer> {
                 MachineConfig config;
                 try {
                     config = new MachineConfig(ram, cpus, host.backend(), uartSpeedup, b -> debugByte(debugOut, b),
-                            line -> host.message("tvmm: " + line));
+                            line -> host.message("tvmm: " + line), placement);
                 } catch (IllegalArgumentException e) {
                     System.err.println("tvmm: " + e.getMessage());
                     return Main.USAGE;
                 }
+                Machine built;
+                try {
+                    built = new Machine(config);
+                } catch (IllegalArgumentException e) { // e.g. more pinned vCPUs than host cores
+                    System.err.println("tvmm: " + e.getMessage());
+                    return Main.USAGE;
+                }
                 Stop stop;
-                try (Machine machine = new Machine(config)) {
+                try (Machine machine = built) {
                     try {
                         String summary = machine.load(kernel, initrd, append);
                         if (stats) {
-                            System.err.println("tvmm: " + summary);
+                            System.err.println("tvmm: " + summary + ", placement " + placement.label());
                         }
                     } catch (BootException e) {
                         System.err.println("tvmm: " + e.getMessage());

@@ -61,7 +61,7 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         this.memory = new GuestMemoryMap(config.ramBytes());
         memory.addHole(VGA, VGA_SIZE, "vga");
         memory.addRom(BIOS, BIOS_SIZE, "bios");
-        this.vmm = new Vmm(this, config.log());
+        this.vmm = new Vmm(this, config.log(), config.placement());
 
         ResetRegister reset = new ResetRegister(() -> vmm.stop(Stop.reset()));
         long lowRam = Math.min(config.ramBytes(), BootLayout.MMIO_HOLE_START);
