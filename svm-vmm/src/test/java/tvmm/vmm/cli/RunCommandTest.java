@@ -58,6 +58,25 @@ class RunCommandTest {
     }
 
     @Test
+    void unknownPlacementIsAUsageError() {
+        Outcome o = run("run", "--placement", "spread", "-kernel", "x", "-serial", "null");
+        assertEquals(Main.USAGE, o.status());
+        assertEquals("tvmm: --placement spread: use pinned, free or gang", o.err().strip());
+    }
+
+    @Test
+    void morePinnedVcpusThanHostCoresIsOneLine() throws Exception {
+        Path junk = dir.resolve("k.bin");
+        Files.write(junk, new byte[8192]);
+        int cpus = Runtime.getRuntime().availableProcessors() + 1;
+        Outcome o = run("run", "--placement", "pinned", "-smp", Integer.toString(cpus), "-kernel", junk.toString(),
+                "-serial", "null");
+        assertEquals(Main.USAGE, o.status());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().startsWith("tvmm: --placement pinned needs a host core per vCPU"), o.err());
+    }
+
+    @Test
     void memorySizesFollowQemu() {
         assertEquals(512L << 20, RunCommand.parseSize("512"));
         assertEquals(512L << 20, RunCommand.parseSize("512M"));
