@@ -61,6 +61,8 @@ public enum Feature {
     UMIP(7, Reg.ECX, 2, false),
     LA57(7, Reg.ECX, 16, false),        // 5-level paging: not implemented
     RDPID(7, Reg.ECX, 22, false),
+    // Leaf 7.0 EDX
+    ARCH_CAPABILITIES(7, Reg.EDX, 29, true), // IA32_ARCH_CAPABILITIES: MsrFile.ARCH_CAPABILITIES
     // Leaf 0x80000001 ECX
     LAHF_LM(0x8000_0001, Reg.ECX, 0, true),
     ABM(0x8000_0001, Reg.ECX, 5, true), // LZCNT

@@ -8,6 +8,7 @@ public final class Msrs {
     public static final int IA32_FEATURE_CONTROL = 0x3a;
     public static final int IA32_BIOS_SIGN_ID = 0x8b;     // microcode revision
     public static final int IA32_MTRRCAP = 0xfe;
+    public static final int IA32_ARCH_CAPABILITIES = 0x10a;
     public static final int IA32_SYSENTER_CS = 0x174;
     public static final int IA32_SYSENTER_ESP = 0x175;
     public static final int IA32_SYSENTER_EIP = 0x176;

@@ -140,4 +140,21 @@ class MsrFileTest {
         assertEquals(5, msrs.read(Msrs.IA32_TSC));
         gp(() -> msrs.read(0x830)); // the host refuses x2APIC reads here
     }
+
+    /**
+     * IA32_ARCH_CAPABILITIES is read-only and reports immunity with the bits Linux tests
+     * (arch/x86/kernel/cpu/common.c, cpu_set_bug_bits): RDCL_NO keeps page-table isolation
+     * off, MDS_NO the VERW on return to user, ITS_NO the return thunks.
+     */
+    @Test
+    void archCapabilitiesSayNotAffected() {
+        assertTrue(msrs.isImplemented(Msrs.IA32_ARCH_CAPABILITIES));
+        long caps = msrs.read(Msrs.IA32_ARCH_CAPABILITIES);
+        assertEquals(1L, caps & 1, "RDCL_NO");
+        assertEquals(1L << 5, caps & 1L << 5, "MDS_NO");
+        assertEquals(1L << 62, caps & 1L << 62, "ITS_NO");
+        assertEquals(0, caps & (1L << 1 | 1L << 2 | 1L << 7 | 1L << 19),
+                "no IBRS_ALL, RSBA, TSX_CTRL or RRSBA: those would promise MSRs tvmm lacks");
+        gp(() -> msrs.write(Msrs.IA32_ARCH_CAPABILITIES, caps));
+    }
 }
