@@ -28,6 +28,7 @@ public final class MsrFile {
      * and TLB flush per kernel entry), VERW on every return to user, return thunks.
      */
     public static final long ARCH_CAPABILITIES = 1L << 0 // RDCL_NO: no Meltdown
+            | 1L << 1   // IBRS_ALL: IBRS set once protects every later mode (no retpolines needed)
             | 1L << 3   // SKIP_L1DFL_VMENTRY
             | 1L << 4   // SSB_NO: no speculative store bypass
             | 1L << 5   // MDS_NO
@@ -42,7 +43,17 @@ public final class MsrFile {
             | 1L << 27  // RFDS_NO
             | 1L << 62; // ITS_NO (synthesized by VMMs)
 
+    /**
+     * IA32_SPEC_CTRL's bits tvmm advertises: IBRS, STIBP, SSBD and BHI_DIS_S (bit 10; SDM vol. 4
+     * table 2-2). Stored and read back; with no branch predictor and no speculative store bypass
+     * they change nothing else.
+     */
+    static final long SPEC_CTRL_BITS = 0b111 | 1L << 10;
+    /** IA32_PRED_CMD.IBPB: a barrier for a predictor tvmm does not have. */
+    static final long PRED_CMD_IBPB = 1;
+
     private final MsrHost host;
+    private long specCtrl;
     private final Mtrrs mtrrs = new Mtrrs();
     private long pat = PAT_DEFAULT;
     private long miscEnable = MISC_ENABLE_DEFAULT;
@@ -62,7 +73,7 @@ public final class MsrFile {
     public boolean isImplemented(int msr) {
         return switch (msr) {
             case Msrs.IA32_TSC, Msrs.IA32_PLATFORM_ID, Msrs.IA32_FEATURE_CONTROL, Msrs.IA32_BIOS_SIGN_ID,
-                    Msrs.IA32_ARCH_CAPABILITIES,
+                    Msrs.IA32_ARCH_CAPABILITIES, Msrs.IA32_SPEC_CTRL, Msrs.IA32_PRED_CMD,
                     Msrs.IA32_SYSENTER_CS, Msrs.IA32_SYSENTER_ESP, Msrs.IA32_SYSENTER_EIP, Msrs.IA32_MISC_ENABLE,
                     Msrs.IA32_PAT, Msrs.IA32_EFER, Msrs.IA32_STAR, Msrs.IA32_LSTAR, Msrs.IA32_CSTAR, Msrs.IA32_FMASK,
                     Msrs.IA32_FS_BASE, Msrs.IA32_GS_BASE, Msrs.IA32_KERNEL_GS_BASE, Msrs.IA32_TSC_AUX -> true;
@@ -76,6 +87,8 @@ public final class MsrFile {
             case Msrs.IA32_PLATFORM_ID, Msrs.IA32_BIOS_SIGN_ID -> 0;
             case Msrs.IA32_FEATURE_CONTROL -> 1; // locked, VMX off: firmware did its job
             case Msrs.IA32_ARCH_CAPABILITIES -> ARCH_CAPABILITIES;
+            case Msrs.IA32_SPEC_CTRL -> specCtrl;
+            case Msrs.IA32_PRED_CMD -> throw GuestFault.gp(0); // write-only
             case Msrs.IA32_SYSENTER_CS -> sysenterCs;
             case Msrs.IA32_SYSENTER_ESP -> sysenterEsp;
             case Msrs.IA32_SYSENTER_EIP -> sysenterEip;
@@ -110,6 +123,17 @@ public final class MsrFile {
             }
             case Msrs.IA32_PLATFORM_ID, Msrs.IA32_FEATURE_CONTROL, Msrs.IA32_ARCH_CAPABILITIES ->
                 throw GuestFault.gp(0); // read-only / locked
+            case Msrs.IA32_SPEC_CTRL -> {
+                if ((value & ~SPEC_CTRL_BITS) != 0) {
+                    throw GuestFault.gp(0);
+                }
+                specCtrl = value;
+            }
+            case Msrs.IA32_PRED_CMD -> {
+                if ((value & ~PRED_CMD_IBPB) != 0) {
+                    throw GuestFault.gp(0);
+                }
+            }
             case Msrs.IA32_SYSENTER_CS -> sysenterCs = value & 0xffff_ffffL;
             case Msrs.IA32_SYSENTER_ESP -> sysenterEsp = canonical(value);
             case Msrs.IA32_SYSENTER_EIP -> sysenterEip = canonical(value);
