@@ -21,8 +21,17 @@ public final class Decoder extends OperandDecoder {
         boolean inside = offset >= 0 && offset <= code.length;
         off = inside ? offset : 0;
         lim = inside ? Math.max(0, Math.min(available, code.length - offset)) : 0; // outside: TRUNCATED
+        if (bits == 64 && fastPath && inside && code.length - offset >= FastPath.WINDOW) {
+            Instruction r = FastPath.decode64(code, offset, lim);
+            if (r != null) {
+                return r;
+            }
+        }
         return run(bits);
     }
+
+    /** False only in tests that compare the general path with {@link FastPath}. */
+    boolean fastPath = true;
 
     /** Decodes from a byte source (see {@link ByteSource}). */
     public Instruction decode(ByteSource source, int bits) {
@@ -37,6 +46,13 @@ public final class Decoder extends OperandDecoder {
         buf = scratch;
         off = 0;
         lim = n;
+        if (bits == 64 && fastPath) {
+            // scratch is WINDOW bytes long; bytes past n are stale, and FastPath rejects a length beyond lim.
+            Instruction r = FastPath.decode64(scratch, 0, n);
+            if (r != null) {
+                return r;
+            }
+        }
         return run(bits);
     }
 

@@ -85,6 +85,10 @@ final class Tables {
         return op == Op.XLATB ? 3 : op == Op.MASKMOVQ || op == Op.MASKMOVDQU ? 7 : 0;
     }
 
+    static int conditionOf(int opOrdinal) {
+        return CONDITION[opOrdinal];
+    }
+
     static int condition(Op op) {
         return CONDITION[op.ordinal()];
     }
