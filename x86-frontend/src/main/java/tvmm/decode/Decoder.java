@@ -17,16 +17,18 @@ public final class Decoder extends OperandDecoder {
     public static final int MAX_LENGTH = DecoderState.MAX_LENGTH;
     /** Decodes from {@code code[offset .. offset+available)} without copying. */
     public Instruction decode(byte[] code, int offset, int available, int bits) {
-        buf = code;
-        boolean inside = offset >= 0 && offset <= code.length;
-        off = inside ? offset : 0;
-        lim = inside ? Math.max(0, Math.min(available, code.length - offset)) : 0; // outside: TRUNCATED
-        if (bits == 64 && fastPath && inside && code.length - offset >= FastPath.WINDOW) {
-            Instruction r = FastPath.decode64(code, offset, lim);
+        // The fast path first, before any field of this long-lived object is written (a reference
+        // store costs a GC barrier); inside the window offset and available need no clamping.
+        if (bits == 64 && offset >= 0 && code.length - offset >= FastPath.WINDOW && available > 0 && fastPath) {
+            Instruction r = FastPath.decode64(code, offset, Math.min(available, code.length - offset));
             if (r != null) {
                 return r;
             }
         }
+        buf = code;
+        boolean inside = offset >= 0 && offset <= code.length;
+        off = inside ? offset : 0;
+        lim = inside ? Math.max(0, Math.min(available, code.length - offset)) : 0; // outside: TRUNCATED
         return run(bits);
     }
 

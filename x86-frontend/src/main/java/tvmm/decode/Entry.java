@@ -51,8 +51,8 @@ final class Entry {
     final int spec2;
     final int spec3;
     final int flags;
-    /** Decoded by {@link FastPath} (only forms; see FastPath.eligible). */
-    final boolean fast;
+    /** The operands precomputed for {@link FastPath}, or null when it leaves the form to the general path. */
+    final FastForm fast;
     /** Tuple size N of EVEX disp8*N compression, 0 = full vector (computed). */
     final int tuple;
 
@@ -68,7 +68,7 @@ final class Entry {
         this.spec2 = 0;
         this.spec3 = 0;
         this.flags = 0;
-        this.fast = false;
+        this.fast = null;
         this.tuple = 0;
     }
 
@@ -84,7 +84,7 @@ final class Entry {
         this.spec2 = ops.length > 2 ? ops[2] : 0;
         this.spec3 = ops.length > 3 ? ops[3] : 0;
         this.flags = flags;
-        this.fast = FastPath.eligible(op, ops, flags);
+        this.fast = FastForm.of(op, ops, flags);
         this.tuple = tuple;
     }
 

@@ -1,13 +1,19 @@
 package tvmm.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The decoder's fast path for the common case: 64-bit mode, legacy prefixes and REX, one-byte
  * and 0F opcodes whose operands are general or vector registers, a ModRM memory form,
- * immediates and branch displacements. Everything stays in locals and the {@link Instruction}
- * is built once, so a decode does not reset and then copy ~40 fields of {@link DecoderState}
- * (that fixed cost was ~22 ns of ~48 ns per instruction over busybox's text).
+ * immediates and branch displacements ({@link FastForm}). Everything stays in locals and the
+ * {@link Instruction} is built once, so a decode does not reset and then copy ~40 fields of
+ * {@link DecoderState} (that fixed cost was ~22 ns of ~48 ns per instruction over busybox's
+ * text); table lookups replace most data-dependent branches, which a sweep over real code
+ * mispredicts.
  *
- * <p>It covers ~90 % of compiled 64-bit code. Anything else (VEX/EVEX, 0F38/0F3A, string,
+ * <p>It covers ~98 % of compiled 64-bit code. Anything else (VEX/EVEX, 0F38/0F3A, string,
  * x87, segment/control register and moffs operands, invalid, too long or truncated
  * encodings) returns null before anything is observable and the general path decodes it, so
  * the result is always the general path's: {@code FastPathTest} compares the two.
@@ -16,109 +22,47 @@ final class FastPath {
     private FastPath() {
     }
 
-    /** Bytes the array must hold from the offset on, so that no read below needs a bounds outcome. */
+    /** Bytes the array must hold from the offset on, so that every read below is inside it. */
     static final int WINDOW = 16;
     /** More legacy/REX prefix bytes than this go to the general path (keeps every read inside WINDOW). */
     private static final int MAX_PREFIXES = 4;
 
-    private static final Reg[] REG = Reg.values();
-    /** General registers by (size << 5 | rex << 4 | number), as OperandDecoder.gpr. */
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** General registers by (size << 5 | REX present << 4 | number), as OperandDecoder.gpr. */
     private static final Reg[] GPR = new Reg[9 << 5];
-    /** Vector registers by (width code << 4 | number): 0 XMM, 1 YMM, 2 ZMM. */
-    private static final Reg[] VEC = new Reg[3 << 4];
+    /** The same as Reg ordinal + 1 (the Instruction's packed operand form). */
+    private static final int[] GPR1 = new int[9 << 5];
+    /** Vector register ordinals + 1 by (width / 32 << 4 | number): XMM, YMM, ZMM. */
+    private static final int[] VEC1 = new int[3 << 4];
     private static final Reg[] SEG = {Reg.ES, Reg.CS, Reg.SS, Reg.DS, Reg.FS, Reg.GS};
-    /** Operand size in bytes by (size code << 4 | effective operand size), 64-bit mode, legacy encoding; -1 not here. */
-    private static final byte[] SIZE = new byte[32 << 4];
+    /** Prefix bits of a REX byte (0 for none): Prefix.REX and W R X B as Prefix.REX_W/R/X/B. */
+    private static final int[] REX_BITS = new int[0x50];
+    /** Displacement bytes by ModRM with 32/64-bit addressing (a SIB's base 101 with mod 00 adds 4 later). */
+    private static final byte[] DISP = new byte[256];
 
     static {
         for (int size : new int[] {1, 2, 4, 8}) {
             for (int r = 0; r < 2; r++) {
                 for (int n = 0; n < 16; n++) {
                     GPR[(size << 5) | (r << 4) | n] = Reg.gpr(size, n, r == 1);
+                    GPR1[(size << 5) | (r << 4) | n] = Reg.gpr(size, n, r == 1).ordinal() + 1;
                 }
             }
         }
         for (int n = 0; n < 16; n++) {
-            VEC[n] = Reg.vec(16, n);
-            VEC[16 | n] = Reg.vec(32, n);
-            VEC[32 | n] = Reg.vec(64, n);
+            VEC1[n] = Reg.vec(16, n).ordinal() + 1;
+            VEC1[16 | n] = Reg.vec(32, n).ordinal() + 1;
+            VEC1[32 | n] = Reg.vec(64, n).ordinal() + 1;
         }
-        java.util.Arrays.fill(SIZE, (byte) -1);
-        for (int o : new int[] {2, 4, 8}) {
-            for (int code = 0; code < 32; code++) {
-                int s = sizeOf(code, o);
-                if (s >= 0) {
-                    SIZE[(code << 4) | o] = (byte) s;
-                }
-            }
+        for (int rex = 0x40; rex < 0x50; rex++) {
+            REX_BITS[rex] = Prefix.REX | (rex & 8) << 4 | (rex & 4) << 6 | (rex & 2) << 8 | (rex & 1) << 10;
         }
-    }
-
-    /** OperandDecoder.sizeOf for 64-bit mode and a legacy encoding (no vector length); -1 where it depends on more. */
-    private static int sizeOf(int code, int osize) {
-        switch (code) {
-            case Spec.SZ_NONE: return 0;
-            case Spec.SZ_B: return 1;
-            case Spec.SZ_W: case Spec.SZ_EW: return 2;
-            case Spec.SZ_D: return 4;
-            case Spec.SZ_Q: case Spec.SZ_DV: return 8;
-            case Spec.SZ_V: return osize;
-            case Spec.SZ_Z: return osize == 2 ? 2 : 4;
-            case Spec.SZ_Y: return osize == 8 ? 8 : 4;
-            case Spec.SZ_DQ: case Spec.SZ_X: return 16;
-            case Spec.SZ_QQ: return 32;
-            case Spec.SZ_XH: return 8;
-            case Spec.SZ_XQ: return 4;
-            case Spec.SZ_XO: return 2;
-            case Spec.SZ_T: case Spec.SZ_S: return 10;
-            case Spec.SZ_P: return osize == 2 ? 4 : osize == 4 ? 6 : 10;
-            case Spec.SZ_A: return osize * 2;
-            case Spec.SZ_DQQ: return 64;
-            case Spec.SZ_FS: return 0;
-            default: return -1; // SZ_E (W of the encoding), SZ_ASZ (address size)
+        for (int m = 0; m < 256; m++) {
+            int mod = m >> 6;
+            DISP[m] = (byte) (mod == 1 ? 1 : mod == 2 || mod == 0 && (m & 7) == 5 ? 4 : 0);
         }
-    }
-
-    /** Whether a form is decoded here: only the operand methods and flags handled below. */
-    static boolean eligible(Op op, int[] ops, int flags) {
-        if (op == Op.INVALID || (flags & (Entry.F_MODREG | Entry.F_I64)) != 0 || ops.length > 3
-                || op == Op.XLATB || op == Op.MONITOR || op == Op.MONITORX || op == Op.MASKMOVQ || op == Op.MASKMOVDQU) {
-            return false; // the last: Tables.implicitMemory (not called here: Tables may still be initializing)
-        }
-        boolean modrm = false;
-        boolean imm64 = false;
-        for (int spec : ops) {
-            modrm |= TableBuilder.needsModrm(Spec.method(spec));
-            imm64 |= Spec.method(spec) == Spec.I && Spec.size(spec) == Spec.SZ_V;
-        }
-        if (modrm && imm64) {
-            return false; // would read past WINDOW after 4 prefixes, a SIB and a disp32 (no such form exists)
-        }
-        for (int spec : ops) {
-            int size = Spec.size(spec);
-            boolean gprSize = size >= Spec.SZ_B && size <= Spec.SZ_Y;
-            switch (Spec.method(spec)) {
-                case Spec.E: case Spec.R: case Spec.G: case Spec.Z: case Spec.FIXED:
-                    if (!gprSize) {
-                        return false;
-                    }
-                    break;
-                case Spec.I: case Spec.IU: case Spec.J:
-                    if (size != Spec.SZ_B && size != Spec.SZ_W && size != Spec.SZ_Z && size != Spec.SZ_D
-                            && !(size == Spec.SZ_V && Spec.method(spec) != Spec.J)) {
-                        return false;
-                    }
-                    break;
-                case Spec.M: case Spec.ONE: case Spec.V: case Spec.W: case Spec.U:
-                    if (sizeOf(size, 4) < 0) {
-                        return false;
-                    }
-                    break;
-                default:
-                    return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -132,54 +76,43 @@ final class FastPath {
         int lastRep = 0;
         int segOverride = -1;
         int fsGs = -1;
-        boolean has66 = false;
-        int b;
+        int has66 = 0;
+        int b = c[p++] & 0xff;
+        int kind = DecoderState.PREFIX_KIND[b];
         // Legacy prefixes in any order, REX last (SDM Vol. 2 §2.1.1, §2.2.1), as Decoder.run.
-        for (int n = 0;; n++) {
-            b = c[p++] & 0xff;
-            int kind = DecoderState.PREFIX_KIND[b];
-            if (kind == DecoderState.P_NONE) {
-                break;
-            }
+        for (int n = 0; kind != DecoderState.P_NONE; n++) {
             if (n == MAX_PREFIXES) {
                 return null;
             }
             if (kind == DecoderState.P_REX) {
                 rex = b;
-                continue;
+            } else {
+                rex = 0; // a REX followed by a legacy prefix is ignored
+                switch (kind) {
+                    case DecoderState.P_LOCK: prefixes |= Prefix.LOCK; break;
+                    case DecoderState.P_REP: lastRep = b; break;
+                    case DecoderState.P_OPSIZE: has66 = 1; prefixes |= Prefix.OPSIZE; break;
+                    case DecoderState.P_ADDRSIZE: prefixes |= Prefix.ADDRSIZE; break;
+                    default:
+                        segOverride = kind - DecoderState.P_SEG0;
+                        if (segOverride >= 4) {
+                            fsGs = segOverride;
+                        }
+                        prefixes |= Prefix.SEGMENT;
+                        break;
+                }
             }
-            rex = 0; // a REX followed by a legacy prefix is ignored
-            switch (kind) {
-                case DecoderState.P_LOCK: prefixes |= Prefix.LOCK; break;
-                case DecoderState.P_REP: lastRep = b; break;
-                case DecoderState.P_OPSIZE: has66 = true; prefixes |= Prefix.OPSIZE; break;
-                case DecoderState.P_ADDRSIZE: prefixes |= Prefix.ADDRSIZE; break;
-                default:
-                    segOverride = kind - DecoderState.P_SEG0;
-                    if (segOverride >= 4) {
-                        fsGs = segOverride;
-                    }
-                    prefixes |= Prefix.SEGMENT;
-                    break;
-            }
+            b = c[p++] & 0xff;
+            kind = DecoderState.PREFIX_KIND[b];
         }
-        if (lastRep == 0xF3) {
-            prefixes |= Prefix.REP;
-        } else if (lastRep == 0xF2) {
-            prefixes |= Prefix.REPNE;
+        if (lastRep != 0) {
+            prefixes |= lastRep == 0xF3 ? Prefix.REP : Prefix.REPNE;
         }
-        boolean rexW = false;
-        int rexR = 0;
-        int rexX = 0;
-        int rexB = 0;
-        if (rex != 0) {
-            prefixes |= Prefix.REX | (rex & 8) << 4 | (rex & 4) << 6 | (rex & 2) << 8 | (rex & 1) << 10;
-            rexW = (rex & 8) != 0;
-            rexR = (rex >> 2) & 1;
-            rexX = (rex >> 1) & 1;
-            rexB = rex & 1;
-        }
-        int map;
+        prefixes |= REX_BITS[rex];
+        int rexW = (rex >> 3) & 1;
+        int rexB = rex & 1;
+        int rexBit = (rex >> 2) & 16; // 16 when a REX byte is present (SPL..DIL rather than AH..BH)
+        int map = 0;
         Entry e;
         if (b == 0x0F) {
             b = c[p++] & 0xff;
@@ -192,23 +125,20 @@ final class FastPath {
             if (b == 0xC4 || b == 0xC5 || b == 0x62) {
                 return null; // VEX/EVEX in 64-bit mode
             }
-            map = 0;
             e = Tables.MAP_ONE[b];
         }
         int opcode = b;
-        int osize = rexW ? 8 : has66 ? 2 : 4;
-        int asize = (prefixes & Prefix.ADDRSIZE) != 0 ? 4 : 8;
-        boolean needModrm = Tables.hasModrm(map, b);
-        int modrm = -1;
-        int mod = 0;
-        int regField = 0;
-        int rmField = 0;
-        if (needModrm) {
-            modrm = c[p++] & 0xff;
-            mod = modrm >> 6;
-            regField = ((modrm >> 3) & 7) | (rexR << 3);
-            rmField = (modrm & 7) | (rexB << 3);
-        }
+        // 66 and REX.W (SDM Vol. 1 §3.6.1, Table 3-4): 4, 2, then 8 with W whatever 66 says.
+        int osize = rexW != 0 ? 8 : 4 >> has66;
+        int asize = 8 >> ((prefixes & Prefix.ADDRSIZE) >> 4); // Prefix.ADDRSIZE is bit 4: 8 or 4
+        // Without a ModRM, mod is 3 (no memory operand) and the byte read is not consumed.
+        boolean needModrm = Tables.LEGACY_MODRM[map << 8 | b];
+        int m = c[p] & 0xff;
+        int modrm = needModrm ? m : -1;
+        int mod = needModrm ? m >> 6 : 3;
+        p += needModrm ? 1 : 0;
+        int regField = ((m >> 3) & 7) | (rex & 4) << 1;
+        int rmField = (m & 7) | rexB << 3;
         if (b == 0x90 && map == 0) {
             e = rexB != 0 ? Tables.XCHG_R8 : lastRep == 0xF3 ? Tables.PAUSE : e;
             if (e == Tables.PAUSE) {
@@ -223,16 +153,16 @@ final class FastPath {
                 case Entry.SEL_MOD: idx = mod == 3 ? 1 : 0; break;
                 case Entry.SEL_RM: idx = modrm & 7; break;
                 case Entry.SEL_PREFIX: {
-                    idx = lastRep == 0xF3 ? 2 : lastRep == 0xF2 ? 3 : has66 ? 1 : 0;
+                    idx = lastRep == 0xF3 ? 2 : lastRep == 0xF2 ? 3 : has66;
                     if (idx >= 2) {
                         prefixes |= Prefix.MANDATORY_F2F3;
                     } else if (idx == 1 && e.next[1] != e.next[0]) {
                         prefixes |= Prefix.MANDATORY_66; // a mandatory prefix, not an operand-size override
-                        osize = rexW ? 8 : 4;
+                        osize = rexW != 0 ? 8 : 4;
                     }
                     break;
                 }
-                case Entry.SEL_W: idx = rexW ? 1 : 0; break;
+                case Entry.SEL_W: idx = rexW; break;
                 case Entry.SEL_OSIZE: idx = osize == 2 ? 0 : osize == 4 ? 1 : 2; break;
                 case Entry.SEL_MODE: idx = 1; break;
                 case Entry.SEL_ASIZE: idx = asize == 4 ? 1 : 2; break;
@@ -240,170 +170,102 @@ final class FastPath {
             }
             e = idx < e.next.length ? e.next[idx] : null;
         }
-        if (e == null || !e.fast) {
-            return null; // also every INVALID form (opOrd 0 is not eligible)
+        FastForm f;
+        if (e == null || (f = e.fast) == null) {
+            return null; // also every INVALID form (no fast form)
         }
         int flags = e.flags;
         if ((flags & Entry.F_F64) != 0 || (flags & Entry.F_D64) != 0 && osize == 4) {
             osize = 8;
+        }
+        int regForm = mod == 3 ? 1 : 0;
+        if ((f.badMod >> regForm & 1) != 0) {
+            return null; // M with a register, R/U with memory: #UD
         }
         Reg segment = null;
         Reg base = null;
         Reg index = null;
         int scale = 1;
         long disp = 0;
-        if (needModrm && mod != 3) {
+        if (regForm == 0) {
             // ModRM/SIB/displacement with 64- or 32-bit addressing (SDM Vol. 2 §2.1.5, Tables 2-2, 2-3).
-            int rm = modrm & 7;
+            int rm = m & 7;
             int seg = 3;
-            boolean noBase = false;
+            int dispBytes = DISP[m];
+            int a = asize << 5 | 16;
             if (rm == 4) {
                 int sib = c[p++] & 0xff;
                 int sb = sib & 7;
-                int idx = ((sib >> 3) & 7) | (rexX << 3);
+                int idx = ((sib >> 3) & 7) | (rex & 2) << 2;
                 if (idx != 4) {
-                    index = GPR[(asize << 5) | 16 | idx];
+                    index = GPR[a | idx];
                     scale = 1 << (sib >> 6);
                 }
                 if (sb == 5 && mod == 0) {
-                    noBase = true;
+                    dispBytes = 4; // no base
                 } else {
-                    base = GPR[(asize << 5) | 16 | sb | (rexB << 3)];
-                    seg = sb == 4 && rexB == 0 || sb == 5 && rexB == 0 ? 2 : 3;
+                    base = GPR[a | sb | rexB << 3];
+                    seg = (sb == 4 || sb == 5) && rexB == 0 ? 2 : 3;
                 }
             } else if (rm == 5 && mod == 0) {
-                noBase = true;
                 base = asize == 8 ? Reg.RIP : Reg.EIP;
             } else {
-                base = GPR[(asize << 5) | 16 | rmField];
+                base = GPR[a | rmField];
                 seg = rm == 5 && rexB == 0 ? 2 : 3;
             }
-            if (noBase || mod == 2) {
-                disp = (c[p] & 0xff) | (c[p + 1] & 0xff) << 8 | (c[p + 2] & 0xff) << 16 | c[p + 3] << 24;
-                p += 4;
-            } else if (mod == 1) {
-                disp = c[p++];
-            }
+            // 0, 1 or 4 bytes, sign-extended, without a branch on the size: p is at most
+            // off + 8 here, so the 4-byte read stays inside WINDOW.
+            int raw = (int) LE_INT.get(c, p);
+            int shift = dispBytes == 1 ? 24 : 0;
+            disp = (raw << shift >> shift) & (dispBytes == 0 ? 0 : -1);
+            p += dispBytes;
             // In 64-bit mode only FS/GS overrides count (AMD APM Vol. 3 §1.2.4), see OperandDecoder.effectiveSegment.
             segment = SEG[fsGs < 0 ? seg : fsGs];
         }
-        int n = e.nops;
-        int kinds = 0;
-        int sizes = 0;
+        int kinds = f.kinds[regForm];
+        int sizes = f.sizes[regForm * 3 + (osize >> 2)];
         long regs = 0;
+        for (int x = f.regOps; x != 0; x >>>= 10) {
+            int i = x & 3;
+            int size = (sizes >>> (i << 3)) & 0xff;
+            int r;
+            switch ((x >> 2) & 7) {
+                case FastForm.RM_GPR:
+                    if (regForm == 0) {
+                        continue; // E with memory
+                    }
+                    r = GPR1[size << 5 | rexBit | rmField];
+                    break;
+                case FastForm.REG_GPR: r = GPR1[size << 5 | rexBit | regField]; break;
+                case FastForm.OP_GPR: r = GPR1[size << 5 | rexBit | (opcode & 7) | rexB << 3]; break;
+                case FastForm.FIX_GPR: r = GPR1[size << 5 | rexBit | (x >> 5 & 15)]; break;
+                case FastForm.RM_VEC:
+                    if (regForm == 0) {
+                        continue; // W with memory
+                    }
+                    r = VEC1[(size >> 5) << 4 | rmField];
+                    break;
+                default: r = VEC1[(size >> 5) << 4 | regField]; break; // REG_VEC
+            }
+            regs |= (long) r << (16 * i);
+        }
         long imm = 0;
         long imm2 = 0;
-        int immCount = 0;
-        int rexBit = rex != 0 ? 16 : 0;
-        for (int i = 0; i < n; i++) {
-            int spec = i == 0 ? e.spec0 : i == 1 ? e.spec1 : e.spec2;
-            int code = Spec.size(spec);
-            int size = SIZE[(code << 4) | osize];
-            int kind;
-            Reg r = null;
-            switch (Spec.method(spec)) {
-                case Spec.E:
-                    if (mod == 3) {
-                        kind = DecoderState.K_REG;
-                        r = GPR[(size << 5) | rexBit | rmField];
-                    } else {
-                        kind = DecoderState.K_MEM;
-                    }
-                    break;
-                case Spec.M:
-                    if (mod == 3) {
-                        return null;
-                    }
-                    kind = DecoderState.K_MEM;
-                    break;
-                case Spec.R:
-                    if (mod != 3) {
-                        return null;
-                    }
-                    kind = DecoderState.K_REG;
-                    r = GPR[(size << 5) | rexBit | rmField];
-                    break;
-                case Spec.G:
-                    kind = DecoderState.K_REG;
-                    r = GPR[(size << 5) | rexBit | regField];
-                    break;
-                case Spec.Z:
-                    kind = DecoderState.K_REG;
-                    r = GPR[(size << 5) | rexBit | (opcode & 7) | (rexB << 3)];
-                    break;
-                case Spec.FIXED:
-                    kind = DecoderState.K_REG;
-                    r = GPR[(size << 5) | rexBit | Spec.fixed(spec)];
-                    break;
-                case Spec.V:
-                    kind = DecoderState.K_REG;
-                    size = vecWidth(code);
-                    r = VEC[(size >> 5) << 4 | regField];
-                    break;
-                case Spec.W:
-                case Spec.U:
-                    if (mod == 3) {
-                        kind = DecoderState.K_REG;
-                        size = vecWidth(code);
-                        r = VEC[(size >> 5) << 4 | rmField];
-                    } else if (Spec.method(spec) == Spec.U) {
-                        return null;
-                    } else {
-                        kind = DecoderState.K_MEM;
-                    }
-                    break;
-                case Spec.ONE:
-                    kind = DecoderState.K_IMM;
-                    if (immCount++ == 0) {
-                        imm = 1;
-                    } else {
-                        imm2 = 1;
-                    }
-                    break;
-                default: { // I, IU, J (sizes 1, 2, 4, 8 by eligible())
-                    long v;
-                    boolean signed = Spec.method(spec) != Spec.IU;
-                    if (size == 1) {
-                        v = signed ? c[p] : c[p] & 0xff;
-                        p += 1;
-                    } else if (size == 2) {
-                        int w = (c[p] & 0xff) | (c[p + 1] & 0xff) << 8;
-                        v = signed ? (short) w : w;
-                        p += 2;
-                    } else if (size == 4) {
-                        v = (c[p] & 0xff) | (c[p + 1] & 0xff) << 8 | (c[p + 2] & 0xff) << 16 | c[p + 3] << 24;
-                        p += 4;
-                    } else {
-                        v = (c[p] & 0xffL) | (c[p + 1] & 0xffL) << 8 | (c[p + 2] & 0xffL) << 16
-                                | (c[p + 3] & 0xffL) << 24 | (c[p + 4] & 0xffL) << 32 | (c[p + 5] & 0xffL) << 40
-                                | (c[p + 6] & 0xffL) << 48 | (c[p + 7] & 0xffL) << 56;
-                        p += 8;
-                    }
-                    if (Spec.method(spec) == Spec.J) {
-                        kind = DecoderState.K_REL;
-                        imm = v;
-                    } else {
-                        kind = DecoderState.K_IMM;
-                        if (immCount++ == 0) {
-                            imm = v;
-                        } else {
-                            imm2 = v;
-                        }
-                    }
-                    break;
-                }
-            }
-            kinds |= kind << (8 * i);
-            sizes |= size << (8 * i);
-            if (r != null) {
-                regs |= (long) (r.ordinal() + 1) << (16 * i);
+        int y = f.immOps;
+        if (y != 0) {
+            imm = immediate(c, p, y, sizes);
+            p += immBytes(y, sizes);
+            y >>>= 5;
+            if (y != 0) {
+                imm2 = immediate(c, p, y, sizes);
+                p += immBytes(y, sizes);
             }
         }
         int kind0 = kinds & 0xff;
-        if (n > 0 && (sizes & 0xff) == 1 && (kind0 == DecoderState.K_REG || kind0 == DecoderState.K_MEM)) {
+        if ((sizes & 0xff) == 1 && (kind0 == DecoderState.K_REG || kind0 == DecoderState.K_MEM) && e.nops > 0) {
             osize = 1;
         }
-        if ((prefixes & Prefix.LOCK) != 0 && ((flags & Entry.F_LOCK) == 0 || kind0 != DecoderState.K_MEM || n == 0)) {
+        if ((prefixes & Prefix.LOCK) != 0 && ((flags & Entry.F_LOCK) == 0 || kind0 != DecoderState.K_MEM || e.nops == 0)) {
             return null; // #UD: the general path reports INVALID
         }
         int length = p - off;
@@ -411,12 +273,29 @@ final class FastPath {
             return null; // TRUNCATED or TOO_LONG
         }
         return new Instruction(e.op, length, osize, asize, prefixes, rex, map, opcode, modrm, Tables.conditionOf(e.opOrd),
-                n, kinds, sizes, regs, segment, segOverride < 0 ? null : SEG[segOverride], base, index, scale,
+                e.nops, kinds, sizes, regs, segment, segOverride < 0 ? null : SEG[segOverride], base, index, scale,
                 disp, imm, imm2);
     }
 
-    /** The register width of a V/W/U operand without VEX (OperandDecoder.vec with no vector length). */
-    private static int vecWidth(int code) {
-        return code == Spec.SZ_QQ ? 32 : code == Spec.SZ_DQQ ? 64 : 16;
+    /** Bytes of the immediate in the low slot of {@code y} (FastForm.immOps): its operand's size, none for the constant 1. */
+    private static int immBytes(int y, int sizes) {
+        return (y >> 2 & 7) == FastForm.IMM_ONE ? 0 : (sizes >>> ((y & 3) << 3)) & 0xff;
+    }
+
+    /** The value of the immediate in the low slot of {@code y} at c[p], extended as OperandDecoder.immediate. */
+    private static long immediate(byte[] c, int p, int y, int sizes) {
+        int type = y >> 2 & 7;
+        int size = (sizes >>> ((y & 3) << 3)) & 0xff;
+        if (type == FastForm.IMM_ONE) {
+            return 1;
+        }
+        if (size == 8) {
+            return (long) LE_LONG.get(c, p); // MOV r64, imm64 only: p is at most off + 5
+        }
+        // 1, 2 or 4 bytes; with 4 p is at most off + 12 (FastForm.of excludes longer forms).
+        int raw = size == 4 ? (int) LE_INT.get(c, p) : size == 2 ? (c[p] & 0xff) | c[p + 1] << 8 : c[p];
+        int shift = 32 - 8 * size;
+        // A zero-extended 4-byte immediate still sign-extends to 64 bits, as the general path does.
+        return type == FastForm.IMM_U ? (raw << shift) >>> shift : raw;
     }
 }

@@ -15,6 +15,8 @@ final class Tables {
     static final Entry[][] EVEX = new Entry[4][256];
 
     private static final boolean[][] MODRM = new boolean[4][256];
+    /** {@link #hasModrm} of the one-byte (0-255) and 0F (256-511) maps in one array, for FastPath. */
+    static final boolean[] LEGACY_MODRM = new boolean[512];
     private static final boolean[][] VEX_MODRM = new boolean[4][256];
     private static final boolean[][] EVEX_MODRM = new boolean[4][256];
     private static final int[] CONDITION = new int[Op.values().length];
@@ -40,6 +42,9 @@ final class Tables {
                 TableBuilder.wIgnoredWhereUnpaired(VEX[m][b]);
                 TableBuilder.wIgnoredWhereUnpaired(EVEX[m][b]);
                 MODRM[m][b] = TableBuilder.hasModrm(legacy[m][b]);
+                if (m < 2) {
+                    LEGACY_MODRM[m << 8 | b] = MODRM[m][b];
+                }
                 VEX_MODRM[m][b] = TableBuilder.hasModrm(VEX[m][b]);
                 EVEX_MODRM[m][b] = TableBuilder.hasModrm(EVEX[m][b]);
             }
