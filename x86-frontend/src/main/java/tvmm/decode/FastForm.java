@@ -21,10 +21,19 @@ final class FastForm {
     static final int IMM_U = 3;    // IU: zero-extended (a 4-byte one is sign-extended, as OperandDecoder.immediate)
     static final int IMM_REL = 4;  // J: a branch displacement (imm, not counted as an immediate)
 
-    /** Packed kinds (one byte per operand) with a memory ModRM (index 0) and a register one or none (1). */
-    final int[] kinds = new int[2];
-    /** Packed sizes by (register ModRM ? 3 : 0) + operand size / 4, for operand sizes 2, 4, 8. */
-    final int[] sizes = new int[6];
+    /** Packed kinds (one byte per operand) with a memory ModRM, and with a register one or none. */
+    final int kindsMem;
+    final int kindsReg;
+    /**
+     * Packed sizes with a memory and with a register ModRM, without the lanes that follow the
+     * operand size: the size is {@code sizesMem | osize * vLanes | z * zLanes | y * yLanes}
+     * (z = 2 or 4, y = 4 or 8; a lane holds 1 where its operand is v, z or y).
+     */
+    final int sizesMem;
+    final int sizesReg;
+    final int vLanes;
+    final int zLanes;
+    final int yLanes;
     /** Bit 0: #UD with a memory ModRM (R, U need a register), bit 1: #UD with a register ModRM (M needs memory). */
     final int badMod;
     /** Register operands, 10 bits each from bit 0, until 0: operand index (2), source (3), fixed number (4). */
@@ -38,6 +47,13 @@ final class FastForm {
         int nReg = 0;
         int immSlots = 0;
         int nImm = 0;
+        int km = 0;
+        int kr = 0;
+        int sm = 0;
+        int sr = 0;
+        int v = 0;
+        int z = 0;
+        int y = 0;
         for (int i = 0; i < ops.length; i++) {
             int spec = ops[i];
             int code = Spec.size(spec);
@@ -62,16 +78,22 @@ final class FastForm {
                 case Spec.J: memKind = DecoderState.K_REL; regKind = DecoderState.K_REL; imm = IMM_REL; break;
                 default: throw new IllegalArgumentException("not a fast operand: " + spec);
             }
-            kinds[0] |= memKind << (8 * i);
-            kinds[1] |= regKind << (8 * i);
-            for (int o = 2; o <= 8; o *= 2) {
-                int gprSize = sizeOf(code, o);
+            km |= memKind << (8 * i);
+            kr |= regKind << (8 * i);
+            if (code == Spec.SZ_V) {
+                v |= 1 << (8 * i);
+            } else if (code == Spec.SZ_Z) {
+                z |= 1 << (8 * i);
+            } else if (code == Spec.SZ_Y) {
+                y |= 1 << (8 * i);
+            } else {
+                int gprSize = sizeOf(code, 4);
                 // A vector register is as wide as its class (OperandDecoder.vec): 16 without VEX.
                 int regSize = vector ? vecWidth(code) : gprSize;
                 // The memory form of V/W/U: V names a register, W the memory access, U is #UD.
-                int memSizeHere = vector && Spec.method(spec) != Spec.W ? regSize : gprSize;
-                sizes[o >> 2] |= memSizeHere << (8 * i);
-                sizes[3 + (o >> 2)] |= regSize << (8 * i);
+                int memSize = vector && Spec.method(spec) != Spec.W ? regSize : gprSize;
+                sm |= memSize << (8 * i);
+                sr |= regSize << (8 * i);
             }
             if (src != 0) {
                 regSlots |= (i | src << 2 | Spec.fixed(spec) << 5) << (10 * nReg++);
@@ -80,6 +102,13 @@ final class FastForm {
                 immSlots |= (i | imm << 2) << (5 * nImm++);
             }
         }
+        this.kindsMem = km;
+        this.kindsReg = kr;
+        this.sizesMem = sm;
+        this.sizesReg = sr;
+        this.vLanes = v;
+        this.zLanes = z;
+        this.yLanes = y;
         this.badMod = bad;
         this.regOps = regSlots;
         this.immOps = immSlots;
@@ -115,9 +144,15 @@ final class FastForm {
                         return null;
                     }
                     break;
-                case Spec.M: case Spec.ONE: case Spec.V: case Spec.W: case Spec.U:
-                    if (sizeOf(size, 4) < 0) {
-                        return null;
+                case Spec.M: case Spec.ONE:
+                    if (sizeOf(size, 4) < 0 || size == Spec.SZ_P || size == Spec.SZ_A) {
+                        return null; // far pointers and BOUND: sizes of their own by operand size
+                    }
+                    break;
+                case Spec.V: case Spec.W: case Spec.U:
+                    if (sizeOf(size, 4) < 0 || size == Spec.SZ_V || size == Spec.SZ_Z || size == Spec.SZ_Y
+                            || size == Spec.SZ_P || size == Spec.SZ_A) {
+                        return null; // a vector operand's size does not follow the operand size
                     }
                     break;
                 default:
