@@ -66,6 +66,8 @@ final class Entry {
     final int fastBadMod;
     final int fastRegOps;
     final int fastImmOps;
+    /** {@link Tables#condition} of the form's operation (-1 for none and for selectors). */
+    final int condition;
     /** Tuple size N of EVEX disp8*N compression, 0 = full vector (computed). */
     final int tuple;
 
@@ -81,6 +83,7 @@ final class Entry {
         this.spec2 = 0;
         this.spec3 = 0;
         this.flags = 0;
+        this.condition = -1;
         this.fast = false;
         this.fastKindsMem = 0;
         this.fastKindsReg = 0;
@@ -107,6 +110,7 @@ final class Entry {
         this.spec2 = ops.length > 2 ? ops[2] : 0;
         this.spec3 = ops.length > 3 ? ops[3] : 0;
         this.flags = flags;
+        this.condition = Tables.condition(op);
         FastForm f = FastForm.of(op, ops, flags);
         this.fast = f != null;
         this.fastKindsMem = f == null ? 0 : f.kindsMem;

@@ -277,7 +277,7 @@ final class FastPath {
         if (length > lim || length > DecoderState.MAX_LENGTH) {
             return null; // TRUNCATED or TOO_LONG
         }
-        return new Instruction(e.op, length, osize, asize, prefixes, rex, map, opcode, modrm, Tables.conditionOf(e.opOrd),
+        return new Instruction(e.op, length, osize, asize, prefixes, rex, map, opcode, modrm, e.condition,
                 e.nops, kinds, sizes, regs, segment, segOverride < 0 ? null : SEG[segOverride], base, index, scale,
                 disp, imm, imm2);
     }
