@@ -66,6 +66,7 @@ final class Entry {
     final int fastBadMod;
     final int fastRegOps;
     final int fastImmOps;
+    final int fastByteOp;
     /** {@link Tables#condition} of the form's operation (-1 for none and for selectors). */
     final int condition;
     /** Tuple size N of EVEX disp8*N compression, 0 = full vector (computed). */
@@ -95,6 +96,7 @@ final class Entry {
         this.fastBadMod = 0;
         this.fastRegOps = 0;
         this.fastImmOps = 0;
+        this.fastByteOp = 0;
         this.tuple = 0;
     }
 
@@ -123,6 +125,7 @@ final class Entry {
         this.fastBadMod = f == null ? 0 : f.badMod;
         this.fastRegOps = f == null ? 0 : f.regOps;
         this.fastImmOps = f == null ? 0 : f.immOps;
+        this.fastByteOp = f == null ? 0 : f.byteOp;
         this.tuple = tuple;
     }
 

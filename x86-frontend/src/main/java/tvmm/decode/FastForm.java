@@ -38,6 +38,8 @@ final class FastForm {
     final int badMod;
     /** Register operands, 10 bits each from bit 0, until 0: operand index (2), source (3), fixed number (4). */
     final int regOps;
+    /** Bit 0 with a memory ModRM, bit 1 with a register one: operand 0 is a byte register or memory, so the operand size is 1. */
+    final int byteOp;
     /** Immediate operands in encoding order, 5 bits each, until 0: operand index (2), kind (3). */
     final int immOps;
 
@@ -110,6 +112,13 @@ final class FastForm {
         this.zLanes = z;
         this.yLanes = y;
         this.badMod = bad;
+        int k0m = km & 0xff;
+        int k0r = kr & 0xff;
+        boolean any = ops.length > 0;
+        // Decoder.run: operand 0 of one byte as a register or memory makes the operand size 1
+        // (v/z/y lanes are never 1 byte, so the fixed sizes decide).
+        this.byteOp = (any && (sm & 0xff) == 1 && (k0m == DecoderState.K_REG || k0m == DecoderState.K_MEM) ? 1 : 0)
+                | (any && (sr & 0xff) == 1 && (k0r == DecoderState.K_REG || k0r == DecoderState.K_MEM) ? 2 : 0);
         this.regOps = regSlots;
         this.immOps = immSlots;
     }

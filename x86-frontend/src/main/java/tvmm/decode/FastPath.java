@@ -267,8 +267,8 @@ final class FastPath {
             }
         }
         int kind0 = kinds & 0xff;
-        if ((sizes & 0xff) == 1 && (kind0 == DecoderState.K_REG || kind0 == DecoderState.K_MEM) && e.nops > 0) {
-            osize = 1;
+        if ((e.fastByteOp >> regForm & 1) != 0) {
+            osize = 1; // a byte form (FastForm.byteOp)
         }
         if ((prefixes & Prefix.LOCK) != 0 && ((flags & Entry.F_LOCK) == 0 || kind0 != DecoderState.K_MEM || e.nops == 0)) {
             return null; // #UD: the general path reports INVALID
