@@ -10,8 +10,8 @@ import java.nio.ByteOrder;
  * immediates and branch displacements ({@link FastForm}). Everything stays in locals and the
  * {@link Instruction} is built once, so a decode does not reset and then copy ~40 fields of
  * {@link DecoderState} (that fixed cost was ~22 ns of ~48 ns per instruction over busybox's
- * text); table lookups replace most data-dependent branches, which a sweep over real code
- * mispredicts.
+ * text). What the general path decides per operand by switching on the spec is precomputed
+ * per form. (Making the rest branch-free as well measured slower: x86-frontend/README.md.)
  *
  * <p>It covers ~98 % of compiled 64-bit code. Anything else (VEX/EVEX, 0F38/0F3A, string,
  * x87, segment/control register and moffs operands, invalid, too long or truncated
