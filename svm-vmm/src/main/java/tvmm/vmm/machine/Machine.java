@@ -55,6 +55,8 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     private final Hpet hpet;
     private final AcpiPm pm;
     private final AcpiTables acpi;
+    private final PanicWatch panic;
+    private volatile Boot boot;
 
     public Machine(MachineConfig config) {
         this.config = config;
@@ -63,17 +65,20 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         memory.addRom(BIOS, BIOS_SIZE, "bios");
         this.vmm = new Vmm(this, config.log());
 
-        ResetRegister reset = new ResetRegister(() -> vmm.stop(Stop.reset()));
+        ResetRegister reset = new ResetRegister(() -> guestReset("reset register"));
         long lowRam = Math.min(config.ramBytes(), BootLayout.MMIO_HOLE_START);
-        legacy = new LegacyPlatform(new LegacyPlatform.Host(clock, config.serial(), config.uartSpeedup(),
-                config.debugConsole(), status -> vmm.stop(Stop.debugExit(status)), () -> vmm.stop(Stop.reset()),
-                reset, config.cpus(), lowRam, 0), ports);
+        panic = new PanicWatch(config.serial(), reason -> vmm.stop(Stop.panic(reason)));
+        legacy = new LegacyPlatform(new LegacyPlatform.Host(clock, panic, config.uartSpeedup(),
+                config.debugConsole(), status -> vmm.stop(Stop.debugExit(status)),
+                () -> guestReset("keyboard controller"), reset, config.cpus(), lowRam, 0), ports);
 
         ioapic = new IoApic(apicBus, IoApic.DEFAULT_ID);
         legacy.router.connectIoApic(ioapic);
         memory.addMmio(Layout.IOAPIC_BASE, Layout.IOAPIC_SIZE, ioapic);
         hpet = new Hpet(clock, legacy.router.isaIrq(Layout.IRQ_PIT), legacy.router.isaIrq(Layout.IRQ_RTC),
                 legacy.router::gsi, HPET_ROUTES);
+        // LEG_RT_CNF: HPET timers 0/1 take IRQ0/IRQ8 over and the PIT/RTC outputs are cut.
+        hpet.setLegacyReplacementListener(legacy::setLegacyReplacement);
         memory.addMmio(Layout.HPET_BASE, Layout.HPET_SIZE, hpet);
         pm = new AcpiPm(clock, legacy.router.isaIrq(Layout.IRQ_ACPI_SCI), false, () -> vmm.stop(Stop.powerOff()));
         ports.register(Layout.ACPI_PM1A_EVT, Layout.ACPI_PM1_EVT_LEN, pm.eventBlock());
@@ -162,8 +167,60 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         if (append != null) {
             legacy.fwCfg.setCommandLine(append);
         }
+        boot = new Boot(kernel, initrd, append);
         vmm.vcpus().get(0).enter(l.cpu());
         return l.summary();
+    }
+
+    /** The reset register or the i8042 pulsed RESET#: a reboot, unless the guest's kernel panicked. */
+    private void guestReset(String source) {
+        String why = panic.reason();
+        if (why != null) {
+            vmm.stop(Stop.panic(why)); // panic=N rebooting: the panic is the news, not the reboot
+            return;
+        }
+        vmm.guestReset(Stop.reset(), "guest reset the machine (" + source + ")");
+    }
+
+    /** What {@link #load} booted, loaded again on every reboot. */
+    private record Boot(Path kernel, String initrd, String append) {
+    }
+
+    /**
+     * Whether a guest reset (reset register, i8042 pulse, triple fault) reboots the machine
+     * (true: devices and vCPUs reset, the kernel loaded again, RAM otherwise kept) or stops
+     * it (false, the default: {@code -no-reboot}, and what tests of a single boot expect).
+     * Before {@link #run}.
+     */
+    public void setRebootOnReset(boolean reboot) {
+        vmm.setPlatformReset(reboot ? this::resetPlatform : null);
+    }
+
+    /**
+     * The platform half of a reboot, while every vCPU waits: the interrupt controllers and
+     * timers first (so no device's way to reset reaches a CPU), then the legacy devices, the
+     * firmware's APIC setup, and the boot image loaded again as at the first boot.
+     */
+    private tvmm.vmm.boot.InitialCpuState resetPlatform(String reason) throws BootException {
+        String why = panic.reason();
+        if (why != null) {
+            vmm.stop(Stop.panic(why)); // a triple fault after a panic: the vCPUs see the stop
+            return null;
+        }
+        config.log().accept(reason + ": rebooting");
+        ioapic.reset();
+        for (VirtualCpu v : vmm.vcpus()) {
+            v.apic().powerOnReset();
+        }
+        hpet.reset();
+        pm.reset();
+        legacy.reset();
+        Firmware.setUpLocalApic(vmm.vcpus().get(0).apic());
+        Boot b = boot;
+        if (b == null) {
+            throw new BootException("nothing was loaded to boot again");
+        }
+        return KernelBoot.load(memory, config.ramBytes(), b.kernel(), b.initrd(), b.append()).cpu();
     }
 
     /** Runs until the guest stops the machine or {@code timeout} passes (then stops it from the host). */
