@@ -11,6 +11,7 @@ import tvmm.devices.apic.ApicBus;
 import tvmm.devices.apic.LocalApic;
 import tvmm.devices.bus.IoBus;
 import tvmm.devices.hpet.Hpet;
+import tvmm.devices.debug.DebugConsole;
 import tvmm.devices.ioapic.IoApic;
 import tvmm.devices.pic.PicPair;
 import tvmm.devices.platform.Layout;
@@ -18,6 +19,8 @@ import tvmm.devices.platform.LegacyPlatform;
 import tvmm.devices.time.HostClock;
 import tvmm.devices.time.VirtualClock;
 import tvmm.devices.uart.Uart16550;
+import tvmm.kernel.Sc;
+import tvmm.kernel.ScCap;
 import tvmm.vmm.boot.BootException;
 import tvmm.vmm.boot.BootLayout;
 import tvmm.vmm.boot.KernelBoot;
@@ -55,7 +58,12 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     private final Hpet hpet;
     private final AcpiPm pm;
     private final AcpiTables acpi;
+    /** Selectors of the machine's service components in the VMM's PD (its own use ends below 0x50). */
+    static final int SEL_SERVICES_SC = 0x60;
+    static final int SEL_DEBUG_CONSOLE = 0x61;
+
     private final PanicWatch panic;
+    private final ServedPort debugConsole;
     private volatile Boot boot;
 
     public Machine(MachineConfig config) {
@@ -71,6 +79,14 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         legacy = new LegacyPlatform(new LegacyPlatform.Host(clock, panic, config.uartSpeedup(),
                 config.debugConsole(), status -> vmm.stop(Stop.debugExit(status)),
                 () -> guestReset("keyboard controller"), reset, config.cpus(), lowRam, 0), ports);
+
+        // The debug console is a service component: a fault in it is contained and it restarts.
+        ports.unregister(Layout.DEBUG_CONSOLE);
+        ScCap services = Sc.create(vmm.pd(), SEL_SERVICES_SC, "services", Sc.Policy.FREE, -1,
+                Thread.NORM_PRIORITY).orThrow();
+        debugConsole = new ServedPort(vmm.pd(), services, SEL_DEBUG_CONSOLE, "debugcon",
+                () -> new DebugConsole(config.debugConsole()), config.log());
+        ports.register(Layout.DEBUG_CONSOLE, 1, debugConsole);
 
         ioapic = new IoApic(apicBus, IoApic.DEFAULT_ID);
         legacy.router.connectIoApic(ioapic);
@@ -234,9 +250,15 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         return s;
     }
 
+    /** The debug console's service component (tests inject faults into it). */
+    ServedPort debugConsole() {
+        return debugConsole;
+    }
+
     @Override
     public void close() {
         vmm.stop(Stop.host("machine closed"));
+        debugConsole.stop();
         clock.close();
         memory.close();
     }

@@ -68,6 +68,11 @@ public final class Vmm {
         this.handlers = new ExitHandlers(this, platform);
     }
 
+    /** The VMM's protection domain: the machine creates its service components in it. */
+    public PdCap pd() {
+        return pd;
+    }
+
     public GuestMemoryMap memory() {
         return platform.memory();
     }
