@@ -46,6 +46,9 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     static final long BIOS_SIZE = 0x4_0000L;
     /** HPET comparators may be routed to GSIs 20..23 (PCI-style pins above the ISA ones). */
     static final int HPET_ROUTES = 0xF << 20;
+    /** Selectors of the machine's service components in the VMM's PD (its own use ends below 0x50). */
+    static final int SEL_SERVICES_SC = 0x60;
+    static final int SEL_DEBUG_CONSOLE = 0x61;
 
     private final MachineConfig config;
     private final GuestMemoryMap memory;
@@ -58,10 +61,6 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     private final Hpet hpet;
     private final AcpiPm pm;
     private final AcpiTables acpi;
-    /** Selectors of the machine's service components in the VMM's PD (its own use ends below 0x50). */
-    static final int SEL_SERVICES_SC = 0x60;
-    static final int SEL_DEBUG_CONSOLE = 0x61;
-
     private final PanicWatch panic;
     private final ServedPort debugConsole;
     private volatile Boot boot;
