@@ -137,6 +137,109 @@ class MachineResetTest {
                 "the reason is logged: " + r.log());
     }
 
+    /**
+     * The first boot starts the AP (INIT, STARTUP to a real-mode loop counting at 0x7100) and
+     * resets with the AP running; on the second boot the count stands still (the AP is back in
+     * wait-for-SIPI) until the BSP starts it again.
+     */
+    static final String SMP_GUEST = """
+            bits 32
+            org 0x100000
+            header:
+            dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
+            dd header, 0x100000, end, end, start
+            start:
+            mov esp, 0x90000
+            mov al, 0x41                    ; CMOS byte 0x41: boots so far
+            out 0x70, al
+            in al, 0x71
+            inc al
+            mov bl, al
+            mov al, 0x41
+            out 0x70, al
+            mov al, bl
+            out 0x71, al
+            xor ebp, ebp                    ; result bits
+            cmp bl, 2
+            jb .first
+            mov eax, [0x7100]               ; second boot: the AP must be stopped
+            mov ecx, 3000000
+            .idle:
+            pause
+            dec ecx
+            jnz .idle
+            cmp eax, [0x7100]
+            jne .moved
+            or ebp, 1
+            .moved:
+            .first:
+            call start_ap
+            cmp bl, 2
+            jae .report
+            mov [0x7104], eax               ; 2 if the AP ran before the reset
+            mov al, 0xFE                    ; first boot: reset with the AP running
+            out 0x64, al
+            jmp $
+            .report:
+            or ebp, eax
+            mov eax, [0x7104]
+            shl eax, 1
+            or ebp, eax
+            movzx ebx, bl
+            shl ebx, 4
+            or ebp, ebx
+            mov eax, ebp
+            out 0xF4, al
+            jmp $
+
+            start_ap:                       ; eax = 2 once the AP counts
+            mov esi, trampoline
+            mov edi, 0x8000
+            mov ecx, trampoline_end - trampoline
+            rep movsb
+            mov edx, [0x7100]
+            mov dword [0xFEE00310], 1 << 24      ; ICR high: APIC ID 1
+            mov dword [0xFEE00300], 0x00004500   ; INIT, level assert
+            mov dword [0xFEE00300], 0x00004608   ; STARTUP, vector 0x08 -> 0x8000
+            mov ecx, 200000000
+            .poll:
+            cmp edx, [0x7100]
+            jne .runs
+            pause
+            dec ecx
+            jnz .poll
+            xor eax, eax
+            ret
+            .runs:
+            mov eax, 2
+            ret
+
+            bits 16
+            trampoline:                           ; at 0x8000 in real mode, CS = 0x0800
+            xor ax, ax
+            mov ds, ax
+            .count:
+            inc dword [0x7100]
+            jmp .count
+            trampoline_end:
+            end:
+            """;
+
+    @Test
+    void aRunningApplicationProcessorWaitsForStartupAfterTheReset() throws Exception {
+        Path k = dir.resolve("smp-reset.bin");
+        Files.write(k, Nasm.assemble(SMP_GUEST));
+        Stop stop;
+        try (Machine m = new Machine(MachineConfig.forTest(16L << 20, 2, b -> { }))) {
+            m.load(k, null, null);
+            m.setRebootOnReset(true);
+            stop = m.run(Duration.ofSeconds(60));
+        }
+        assertEquals(Stop.Kind.DEBUG_EXIT, stop.kind(), stop.reason());
+        // second boot; the AP ran before the reset (4), stood still after it (1), ran again after INIT/STARTUP (2)
+        assertEquals((0x27 << 1) | 1, stop.status(), Integer.toHexString(stop.status() >> 1));
+    }
+
     @Test
     void withoutRebootAResetStopsTheMachine() throws Exception {
         Result r = boot("mov al, 0xFE\nout 0x64, al", false);
