@@ -49,6 +49,8 @@ public final class Vmm {
     private final List<EcCap> ecs = new ArrayList<>();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private volatile CountDownLatch finished = new CountDownLatch(0);
+    /** How a guest reset is served: null stops the machine, else a reboot (see {@link #guestReset}). */
+    private volatile ResetRendezvous reset;
     private volatile java.util.function.LongConsumer marks = t -> { };
     /** vCPUs halted with IF = 0 or waiting for STARTUP: only another vCPU could wake them. */
     private final java.util.concurrent.atomic.AtomicInteger deadStopped = new java.util.concurrent.atomic.AtomicInteger();
@@ -78,6 +80,11 @@ public final class Vmm {
             case PINNED -> null;
         };
         this.handlers = new ExitHandlers(this, platform);
+    }
+
+    /** The VMM's protection domain: the machine creates its service components in it. */
+    public PdCap pd() {
+        return pd;
     }
 
     public GuestMemoryMap memory() {
@@ -197,9 +204,52 @@ public final class Vmm {
                 (id, u) -> h.handle(v, (VcpuUtcb) u)).orThrow();
     }
 
+    /**
+     * Makes a guest reset reboot the machine through {@code platform} (null: a reset stops the
+     * machine, as {@code -no-reboot}). Before {@link #start}.
+     */
+    public void setPlatformReset(PlatformReset platform) {
+        reset = platform == null ? null : new ResetRendezvous(this, platform);
+    }
+
+    /**
+     * The guest reset the machine (reset register, i8042 pulse, triple fault): every vCPU and
+     * device is reset and the guest boots again, or, without a platform reset, the machine
+     * stops with {@code noReboot}. Safe from any thread; returns at once.
+     */
+    public void guestReset(Stop noReboot, String why) {
+        ResetRendezvous r = reset;
+        if (r == null) {
+            stop(noReboot);
+        } else if (r.request(why)) {
+            for (VirtualCpu v : vcpus) {
+                v.kick();
+            }
+        }
+    }
+
+    /** Machine resets (reboots) completed so far. */
+    public long resets() {
+        ResetRendezvous r = reset;
+        return r == null ? 0 : r.count();
+    }
+
+    boolean resetPending() {
+        ResetRendezvous r = reset;
+        return r != null && r.pending();
+    }
+
+    /** A vCPU takes part in the pending reset; the BSP's entry state, or null if the machine stopped. */
+    tvmm.vmm.boot.InitialCpuState joinReset() {
+        return reset.arrive();
+    }
+
     /** Starts every vCPU; the application processors wait for INIT/STARTUP. */
     public void start() {
         finished = new CountDownLatch(1);
+        if (reset != null) {
+            reset.start(vcpus.size());
+        }
         for (EcCap ec : ecs) {
             Status s = ec.start();
             if (!s.ok()) {
