@@ -17,12 +17,23 @@ public final class Decoder extends OperandDecoder {
     public static final int MAX_LENGTH = DecoderState.MAX_LENGTH;
     /** Decodes from {@code code[offset .. offset+available)} without copying. */
     public Instruction decode(byte[] code, int offset, int available, int bits) {
+        // The fast path first, before any field of this long-lived object is written (a reference
+        // store costs a GC barrier); inside the window offset and available need no clamping.
+        if (bits == 64 && offset >= 0 && code.length - offset >= FastPath.WINDOW && available > 0 && fastPath) {
+            Instruction r = FastPath.decode64(code, offset, Math.min(available, code.length - offset));
+            if (r != null) {
+                return r;
+            }
+        }
         buf = code;
         boolean inside = offset >= 0 && offset <= code.length;
         off = inside ? offset : 0;
         lim = inside ? Math.max(0, Math.min(available, code.length - offset)) : 0; // outside: TRUNCATED
         return run(bits);
     }
+
+    /** False only in tests that compare the general path with {@link FastPath}. */
+    boolean fastPath = true;
 
     /** Decodes from a byte source (see {@link ByteSource}). */
     public Instruction decode(ByteSource source, int bits) {
@@ -37,6 +48,13 @@ public final class Decoder extends OperandDecoder {
         buf = scratch;
         off = 0;
         lim = n;
+        if (bits == 64 && fastPath) {
+            // scratch is WINDOW bytes long; bytes past n are stale, and FastPath rejects a length beyond lim.
+            Instruction r = FastPath.decode64(scratch, 0, n);
+            if (r != null) {
+                return r;
+            }
+        }
         return run(bits);
     }
 

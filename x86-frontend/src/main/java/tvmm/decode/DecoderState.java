@@ -99,7 +99,7 @@ abstract class DecoderState {
     int cur;
     int end;
     int peekEnd;
-    final byte[] scratch = new byte[MAX_LENGTH];
+    final byte[] scratch = new byte[FastPath.WINDOW];
     int segOverride;
     /** The last FS/GS override (4/5), or -1: the only overrides 64-bit mode honours. */
     int fsGsOverride;

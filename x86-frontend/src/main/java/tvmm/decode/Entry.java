@@ -51,6 +51,24 @@ final class Entry {
     final int spec2;
     final int spec3;
     final int flags;
+    /**
+     * The operands precomputed for {@link FastPath} (a {@link FastForm}'s fields, copied here so
+     * that the fast path reads one object); {@code fast} false leaves the form to the general path.
+     */
+    final boolean fast;
+    final int fastKindsMem;
+    final int fastKindsReg;
+    final int fastSizesMem;
+    final int fastSizesReg;
+    final int fastVLanes;
+    final int fastZLanes;
+    final int fastYLanes;
+    final int fastBadMod;
+    final int fastRegOps;
+    final int fastImmOps;
+    final int fastByteOp;
+    /** {@link Tables#condition} of the form's operation (-1 for none and for selectors). */
+    final int condition;
     /** Tuple size N of EVEX disp8*N compression, 0 = full vector (computed). */
     final int tuple;
 
@@ -66,6 +84,19 @@ final class Entry {
         this.spec2 = 0;
         this.spec3 = 0;
         this.flags = 0;
+        this.condition = -1;
+        this.fast = false;
+        this.fastKindsMem = 0;
+        this.fastKindsReg = 0;
+        this.fastSizesMem = 0;
+        this.fastSizesReg = 0;
+        this.fastVLanes = 0;
+        this.fastZLanes = 0;
+        this.fastYLanes = 0;
+        this.fastBadMod = 0;
+        this.fastRegOps = 0;
+        this.fastImmOps = 0;
+        this.fastByteOp = 0;
         this.tuple = 0;
     }
 
@@ -81,6 +112,20 @@ final class Entry {
         this.spec2 = ops.length > 2 ? ops[2] : 0;
         this.spec3 = ops.length > 3 ? ops[3] : 0;
         this.flags = flags;
+        this.condition = Tables.condition(op);
+        FastForm f = FastForm.of(op, ops, flags);
+        this.fast = f != null;
+        this.fastKindsMem = f == null ? 0 : f.kindsMem;
+        this.fastKindsReg = f == null ? 0 : f.kindsReg;
+        this.fastSizesMem = f == null ? 0 : f.sizesMem;
+        this.fastSizesReg = f == null ? 0 : f.sizesReg;
+        this.fastVLanes = f == null ? 0 : f.vLanes;
+        this.fastZLanes = f == null ? 0 : f.zLanes;
+        this.fastYLanes = f == null ? 0 : f.yLanes;
+        this.fastBadMod = f == null ? 0 : f.badMod;
+        this.fastRegOps = f == null ? 0 : f.regOps;
+        this.fastImmOps = f == null ? 0 : f.immOps;
+        this.fastByteOp = f == null ? 0 : f.byteOp;
         this.tuple = tuple;
     }
 

@@ -132,6 +132,42 @@ public final class Instruction {
         this.rounding = d.rounding;
     }
 
+    /** {@link FastPath}'s result: a valid, legacy-encoded instruction in 64-bit mode, fields as decoded. */
+    Instruction(Op op, int length, int operandSize, int addressSize, int prefixes, int rex, int map, int opcode,
+            int modrm, int condition, int operandCount, int kinds, int sizes, long regs, Reg segment,
+            Reg segmentOverride, Reg base, Reg index, int scale, long disp, long imm, long imm2) {
+        this.status = Status.OK;
+        this.op = op;
+        this.length = length;
+        this.mode = 64;
+        this.operandSize = operandSize;
+        this.addressSize = addressSize;
+        this.prefixes = prefixes;
+        this.rex = rex;
+        this.encoding = Encoding.LEGACY;
+        this.map = map;
+        this.opcode = opcode;
+        this.modrm = modrm;
+        this.condition = condition;
+        this.operandCount = operandCount;
+        this.kinds = kinds;
+        this.sizes = sizes;
+        this.regs = regs;
+        this.segment = segment;
+        this.segmentOverride = segmentOverride;
+        this.base = base;
+        this.index = index;
+        this.scale = scale;
+        this.disp = disp;
+        this.imm = imm;
+        this.imm2 = imm2;
+        this.vectorLength = 0;
+        this.mask = null;
+        this.zeroing = false;
+        this.broadcast = false;
+        this.rounding = -1;
+    }
+
     private static final Status[] STATUS = Status.values();
     private static final Encoding[] ENCODING = Encoding.values();
     private static final OperandKind[] KIND = OperandKind.values();

@@ -167,9 +167,10 @@ abstract class OperandDecoder extends DecoderState {
             case Spec.SEGR: {
                 // REX.R extends ModRM.reg only for GPR, vector, control and debug registers and
                 // is ignored for segment registers (SDM Vol. 2A §2.2.1.2; the host runs 44 8C D0
-                // as mov eax, ss). Sreg 6 and 7 do not exist: #UD.
+                // as mov eax, ss). Sreg 6 and 7 do not exist: #UD. CS cannot be loaded: MOV CS, r/m
+                // (8E /1, the only form with a segment register destination) is #UD (SDM Vol. 2B "MOV").
                 int s = (modrm >> 3) & 7;
-                if (s > 5) {
+                if (s > 5 || s == 1 && i == 0) {
                     return false;
                 }
                 regs[i] = ord(Reg.of(RegClass.SEG, s));

@@ -15,9 +15,36 @@ final class Tables {
     static final Entry[][] EVEX = new Entry[4][256];
 
     private static final boolean[][] MODRM = new boolean[4][256];
+    /** {@link #hasModrm} of the one-byte (0-255) and 0F (256-511) maps in one array, for FastPath. */
+    static final boolean[] LEGACY_MODRM = new boolean[512];
     private static final boolean[][] VEX_MODRM = new boolean[4][256];
     private static final boolean[][] EVEX_MODRM = new boolean[4][256];
     private static final int[] CONDITION = new int[Op.values().length];
+
+    // Filled before any table is built: each form keeps its condition (Entry.condition).
+    static {
+        java.util.Arrays.fill(CONDITION, -1);
+        Op[] jcc = {Op.JO, Op.JNO, Op.JB, Op.JAE, Op.JE, Op.JNE, Op.JBE, Op.JA,
+            Op.JS, Op.JNS, Op.JP, Op.JNP, Op.JL, Op.JGE, Op.JLE, Op.JG};
+        Op[] setcc = {Op.SETO, Op.SETNO, Op.SETB, Op.SETAE, Op.SETE, Op.SETNE, Op.SETBE, Op.SETA,
+            Op.SETS, Op.SETNS, Op.SETP, Op.SETNP, Op.SETL, Op.SETGE, Op.SETLE, Op.SETG};
+        Op[] cmov = {Op.CMOVO, Op.CMOVNO, Op.CMOVB, Op.CMOVAE, Op.CMOVE, Op.CMOVNE, Op.CMOVBE, Op.CMOVA,
+            Op.CMOVS, Op.CMOVNS, Op.CMOVP, Op.CMOVNP, Op.CMOVL, Op.CMOVGE, Op.CMOVLE, Op.CMOVG};
+        for (int c = 0; c < 16; c++) {
+            CONDITION[jcc[c].ordinal()] = c;
+            CONDITION[setcc[c].ordinal()] = c;
+            CONDITION[cmov[c].ordinal()] = c;
+        }
+        // FCMOVcc tests CF, ZF, CF|ZF, PF (SDM Vol. 2 FCMOVcc).
+        CONDITION[Op.FCMOVB.ordinal()] = 2;
+        CONDITION[Op.FCMOVNB.ordinal()] = 3;
+        CONDITION[Op.FCMOVE.ordinal()] = 4;
+        CONDITION[Op.FCMOVNE.ordinal()] = 5;
+        CONDITION[Op.FCMOVBE.ordinal()] = 6;
+        CONDITION[Op.FCMOVNBE.ordinal()] = 7;
+        CONDITION[Op.FCMOVU.ordinal()] = 10;
+        CONDITION[Op.FCMOVNU.ordinal()] = 11;
+    }
 
     /** 90 with REX.B: XCHG r8, rAX (SDM Vol. 2 XCHG, NOP). */
     static final Entry XCHG_R8 = new Entry(Op.XCHG, new int[] {Spec.parse("rAX"), Spec.parse("Zv")}, 0, 0);
@@ -40,31 +67,13 @@ final class Tables {
                 TableBuilder.wIgnoredWhereUnpaired(VEX[m][b]);
                 TableBuilder.wIgnoredWhereUnpaired(EVEX[m][b]);
                 MODRM[m][b] = TableBuilder.hasModrm(legacy[m][b]);
+                if (m < 2) {
+                    LEGACY_MODRM[m << 8 | b] = MODRM[m][b];
+                }
                 VEX_MODRM[m][b] = TableBuilder.hasModrm(VEX[m][b]);
                 EVEX_MODRM[m][b] = TableBuilder.hasModrm(EVEX[m][b]);
             }
         }
-        java.util.Arrays.fill(CONDITION, -1);
-        Op[] jcc = {Op.JO, Op.JNO, Op.JB, Op.JAE, Op.JE, Op.JNE, Op.JBE, Op.JA,
-            Op.JS, Op.JNS, Op.JP, Op.JNP, Op.JL, Op.JGE, Op.JLE, Op.JG};
-        Op[] setcc = {Op.SETO, Op.SETNO, Op.SETB, Op.SETAE, Op.SETE, Op.SETNE, Op.SETBE, Op.SETA,
-            Op.SETS, Op.SETNS, Op.SETP, Op.SETNP, Op.SETL, Op.SETGE, Op.SETLE, Op.SETG};
-        Op[] cmov = {Op.CMOVO, Op.CMOVNO, Op.CMOVB, Op.CMOVAE, Op.CMOVE, Op.CMOVNE, Op.CMOVBE, Op.CMOVA,
-            Op.CMOVS, Op.CMOVNS, Op.CMOVP, Op.CMOVNP, Op.CMOVL, Op.CMOVGE, Op.CMOVLE, Op.CMOVG};
-        for (int c = 0; c < 16; c++) {
-            CONDITION[jcc[c].ordinal()] = c;
-            CONDITION[setcc[c].ordinal()] = c;
-            CONDITION[cmov[c].ordinal()] = c;
-        }
-        // FCMOVcc tests CF, ZF, CF|ZF, PF (SDM Vol. 2 FCMOVcc).
-        CONDITION[Op.FCMOVB.ordinal()] = 2;
-        CONDITION[Op.FCMOVNB.ordinal()] = 3;
-        CONDITION[Op.FCMOVE.ordinal()] = 4;
-        CONDITION[Op.FCMOVNE.ordinal()] = 5;
-        CONDITION[Op.FCMOVBE.ordinal()] = 6;
-        CONDITION[Op.FCMOVNBE.ordinal()] = 7;
-        CONDITION[Op.FCMOVU.ordinal()] = 10;
-        CONDITION[Op.FCMOVNU.ordinal()] = 11;
     }
 
     static boolean hasModrm(int map, int opcode) {

@@ -179,6 +179,19 @@ class CornerCaseTest {
     }
 
     @Test
+    void movToCsIsInvalid() {
+        // SDM Vol. 2B "MOV": loading CS with MOV is #UD in every mode (8E /1); storing it (8C /1) is fine.
+        for (int bits : new int[] {16, 32, 64}) {
+            assertEquals(Status.INVALID, d(bits, 0x8E, 0xC8).status);            // mov cs, eax
+            assertEquals(Status.INVALID, d(bits, 0x8E, 0x08).status);            // mov cs, [rax]
+            assertEquals(Status.INVALID, d(bits, 0x66, 0x8E, 0xC8).status);
+            assertEquals(Reg.CS, d(bits, 0x8C, 0xC8).reg(1));                    // mov eax, cs
+            assertEquals(Reg.DS, d(bits, 0x8E, 0xD8).reg(0));                    // mov ds, eax
+        }
+        assertEquals(Status.INVALID, d(64, 0x44, 0x8E, 0xC8).status);           // REX.R does not make it CR9 or R9
+    }
+
+    @Test
     void xlatReportsItsImplicitMemoryForm() {
         // SDM Vol. 2B "XLAT/XLATB": AL = [seg:rBX + AL], DS by default, the override honoured,
         // BX/EBX/RBX by the address size. No operand slot (capstone prints a bare xlatb).

@@ -73,6 +73,12 @@ public final class FwCfg implements IoDevice {
         rebuildDirectory();
     }
 
+    /** System reset: selector 0 (the signature) at offset 0; the items are the firmware's and stay. */
+    public synchronized void reset() {
+        selector = SIGNATURE;
+        offset = 0;
+    }
+
     private static byte[] le(long v, int size) {
         byte[] b = new byte[size];
         for (int i = 0; i < size; i++) {

@@ -102,6 +102,25 @@ public final class Hpet implements IoDevice {
         legacyListener = listener;
     }
 
+    /**
+     * System reset (spec §2.3, the registers' default values): GEN_CONF, GINTR_STA and the
+     * main counter 0, every timer at its reset values with its line released; leaving legacy
+     * replacement gives IRQ0 and IRQ8 back to the PIT and the RTC.
+     */
+    public synchronized void reset() {
+        boolean wasLegacy = (generalConfig & LEG_RT_CNF) != 0;
+        generalConfig = 0;
+        interruptStatus = 0;
+        counterBase = 0;
+        for (HpetTimer t : timers) {
+            t.reset();
+            updateLine(t);
+        }
+        if (wasLegacy) {
+            legacyListener.accept(false);
+        }
+    }
+
     // ---------------------------------------------------------------- register access
 
     @Override

@@ -39,6 +39,19 @@ final class HpetTimer {
         this.config = (routeCapability << 32) | SIZE_64 | PERIODIC_CAPABLE;
     }
 
+    /**
+     * Reset values (spec §2.3.8–2.3.10): the writable Tn_CONF bits 0 (edge, interrupts off,
+     * one-shot, 64-bit, route 0), comparator all ones, FSB route 0; the clock event disarmed.
+     */
+    void reset() {
+        config = (routeCapability() << 32) | SIZE_64 | PERIODIC_CAPABLE;
+        comparator = -1L;
+        period = 0;
+        fsbRoute = 0;
+        target = -1;
+        timer.cancel();
+    }
+
     boolean is32Bit() {
         return (config & MODE_32) != 0;
     }

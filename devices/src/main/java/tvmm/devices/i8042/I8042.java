@@ -75,7 +75,27 @@ public final class I8042 {
         this.kbdIrq = kbdIrq;
         this.auxIrq = auxIrq;
         this.onReset = onReset;
+        powerOn();
+    }
+
+    /**
+     * System reset (the 8042's RESET input is the PC's reset line): output buffer empty, no
+     * command pending, output port with the CPU out of reset and A20 on, the keyboard reset,
+     * and the command byte as POST leaves it (tvmm is the firmware too).
+     */
+    public synchronized void reset() {
+        powerOn();
+        updateIrq();
+    }
+
+    private void powerOn() {
+        output.clear();
+        java.util.Arrays.fill(ram, (byte) 0);
         ram[0] = CTR_KBD_INT | CTR_SYS | CTR_AUX_DISABLE | CTR_XLATE; // as after POST
+        outputPort = OUTPUT_RESET | OUTPUT_A20;
+        pendingCommand = -1;
+        lastWriteCommand = false;
+        keyboard.powerOn();
     }
 
     private int ctr() {

@@ -37,6 +37,19 @@ final class Ps2Keyboard {
         this.reply = reply;
     }
 
+    /**
+     * Power-on state after the basic assurance test: scanning, scan code set 2, LEDs off, no
+     * command half-done (the keyboard's own reset; the BAT completion code is not queued, as
+     * firmware reads and discards it before the OS starts).
+     */
+    void powerOn() {
+        awaitingParameter = -1;
+        lastSent = ACK;
+        scanning = true;
+        scancodeSet = 2;
+        leds = 0;
+    }
+
     private void send(int b) {
         lastSent = b;
         reply.accept(b);

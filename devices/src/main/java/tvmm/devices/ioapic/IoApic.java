@@ -58,15 +58,26 @@ public final class IoApic implements IoDevice, GsiSink {
     private final boolean[] level = new boolean[PINS];
     private int select;
     private int id;
+    private final int firmwareId;
 
     /** An IOAPIC with APIC ID {@code id}, its EOI input connected to {@code bus}. */
     public IoApic(ApicBus bus, int id) {
         this.bus = bus;
-        this.id = (id & 0xF) << 24;
-        for (int i = 0; i < PINS; i++) {
-            redirection[i] = MASKED;
-        }
+        this.firmwareId = (id & 0xF) << 24;
+        reset();
         bus.addEoiListener(this::endOfInterrupt);
+    }
+
+    /**
+     * RST# (82093AA datasheet §3.2 and the register table's reset values): every redirection
+     * entry masked with its remote IRR and delivery status clear, IOREGSEL 0, and the ID as
+     * the firmware programs it (the chip resets it to 0; MP/ACPI tables promise {@code id}).
+     * The input pin levels belong to the devices and are kept.
+     */
+    public synchronized void reset() {
+        java.util.Arrays.fill(redirection, MASKED);
+        select = 0;
+        id = firmwareId;
     }
 
     @Override

@@ -55,6 +55,17 @@ public class PciConfigSpace implements PciFunction {
         }
     }
 
+    /**
+     * RST# (PCI Local Bus Specification 3.0 §4.3.2, §6.2.2): every bit the guest can set or
+     * clear returns to 0, the state this header powers on in; read-only values stay.
+     */
+    @Override
+    public synchronized void reset() {
+        for (int i = 0; i < SIZE; i++) {
+            bytes[i] &= (byte) ~(writable[i] | clearOnOne[i]);
+        }
+    }
+
     @Override
     public synchronized int configRead(int offset, int size) {
         int v = 0;

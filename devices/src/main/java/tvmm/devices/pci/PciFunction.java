@@ -9,4 +9,7 @@ public interface PciFunction {
     int configRead(int offset, int size);
 
     void configWrite(int offset, int size, int value);
+
+    /** PCI RST#: the function's configuration registers return to their reset values. */
+    void reset();
 }

@@ -46,6 +46,16 @@ public final class PciHostBridge implements IoDevice {
         attach(0, 0, host);
     }
 
+    /** System reset: CONFIG_ADDRESS to 0 (disabled) and every function through RST#. */
+    public synchronized void reset() {
+        address = 0;
+        for (PciFunction f : bus0) {
+            if (f != null) {
+                f.reset();
+            }
+        }
+    }
+
     /** Places {@code f} at bus 0, {@code device}.{@code function}. */
     public synchronized void attach(int device, int function, PciFunction f) {
         int slot = device * FUNCTIONS + function;

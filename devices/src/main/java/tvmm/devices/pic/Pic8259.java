@@ -61,6 +61,32 @@ final class Pic8259 {
         this.elcrMask = elcrMask;
     }
 
+    /**
+     * Power-on state. The 8259A has no reset pin (datasheet: it must be initialized by ICW1
+     * before use); this is the state ICW1 leaves, with IMR 0 and rotation at its default,
+     * plus the PIIX's ELCR reset value 00h (all edge). The input wires ({@code lines}) are
+     * driven by the devices and kept.
+     */
+    void reset() {
+        irr = 0;
+        isr = 0;
+        imr = 0;
+        elcr = 0;
+        lowestPriority = 7;
+        vectorBase = 0;
+        initStep = 0;
+        needIcw4 = false;
+        single = false;
+        ltim = false;
+        autoEoi = false;
+        rotateOnAutoEoi = false;
+        specialFullyNested = false;
+        specialMask = false;
+        readIsr = false;
+        poll = false;
+        cascade = 0;
+    }
+
     private boolean levelTriggered(int irq) {
         return ltim || (elcr & (1 << irq)) != 0;
     }

@@ -40,6 +40,22 @@ public final class PicPair {
     private boolean intrLevel;
 
     public PicPair() {
+        firmwareSetup();
+    }
+
+    /**
+     * System reset: both chips to their power-on state, then programmed as a PC BIOS leaves
+     * them (vectors 08h and 70h, the slave cascaded on IR2, every input masked), because
+     * tvmm is the firmware of a directly booted kernel. INTR follows.
+     */
+    public synchronized void reset() {
+        master.reset();
+        slave.reset();
+        firmwareSetup();
+        update();
+    }
+
+    private void firmwareSetup() {
         master.vectorBase = 0x08;
         master.cascade = 1 << CASCADE_IRQ;
         master.imr = 0xFF;

@@ -49,6 +49,23 @@ public final class Pit8254 implements ByteRegisters {
         channels[1].gate = true;
     }
 
+    /**
+     * System reset. The 8254 has no reset pin ("after power-up, the state of the 8254 is
+     * undefined", datasheet): tvmm returns to the state it powers on in, every counter
+     * unprogrammed (LSB-then-MSB, no count, OUT high as after a control word), GATE0/1 high,
+     * GATE2 low (port 0x61 resets too), and no timer armed.
+     */
+    public synchronized void reset() {
+        for (int i = 0; i < channels.length; i++) {
+            channels[i] = new PitChannel(i);
+        }
+        channels[0].gate = true;
+        channels[1].gate = true;
+        timer.cancel();
+        armedEdge = -1;
+        setIrq(true);
+    }
+
     private long tick() {
         return Ticks.ticksAt(clock.nanos(), FREQUENCY_HZ);
     }

@@ -30,6 +30,12 @@ public final class SystemControlPortB implements IoDevice {
         this.clock = clock;
     }
 
+    /** System reset (PIIX3 §4.7.2: NMI status and control defaults 00h): speaker off, GATE2 low. */
+    public synchronized void reset() {
+        control = 0;
+        pit.setGate2(false);
+    }
+
     @Override
     public synchronized long read(long offset, int size) {
         int v = control;

@@ -79,6 +79,22 @@ public final class LegacyPlatform {
     }
 
     /**
+     * System reset of every legacy device (each to its datasheet reset values; CMOS memory and
+     * the RTC's time survive). The 8259 pair comes last, so the request latches the other
+     * devices' outputs made on their way to reset are cleared with it.
+     */
+    public void reset() {
+        pit.reset();
+        portB.reset();
+        rtc.reset();
+        com1.reset();
+        i8042.reset();
+        pci.reset();
+        fwCfg.reset();
+        pic.reset();
+    }
+
+    /**
      * The HPET's LEG_RT_CNF: while on, the PIT's OUT0 no longer reaches IRQ0 nor the RTC's
      * output IRQ8 (the HPET's timers 0 and 1 drive them instead). Connect it to the HPET's
      * legacy-replacement listener.

@@ -414,6 +414,20 @@ public final class Mc146818 implements ByteRegisters {
         update(now);
     }
 
+    /**
+     * The RESET pin, driven by the PC's system reset (MC146818A datasheet, "RESET"): clears
+     * PIE, AIE, UIE and SQWE in register B and IRQF, PF, AF and UF in register C, and releases
+     * IRQ. The time, register A, DM/24-12/DSE and the CMOS memory are battery-backed and kept
+     * (a firmware counting boots in CMOS relies on that; QEMU's rtc_reset does the same).
+     */
+    public synchronized void reset() {
+        long now = clock.nanos();
+        catchUp(now);
+        regB &= ~(B_PIE | B_AIE | B_UIE | B_SQWE);
+        flags = 0;
+        update(now);
+    }
+
     // ---- for the VMM ----------------------------------------------------------------
 
     /** Whether the guest has disabled NMIs through port 0x70 bit 7. */

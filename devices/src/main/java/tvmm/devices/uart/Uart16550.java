@@ -463,6 +463,42 @@ public final class Uart16550 implements ByteRegisters {
     }
 
     /**
+     * Master reset (16550A datasheet, "UART Reset Configuration"): IER, FCR, LCR and MCR to 0,
+     * IIR to 01h, LSR to 60h, the MSR delta bits cleared, both FIFOs and the shift register
+     * emptied, INTRPT low; RBR, THR, SCR and the divisor latch are not affected. Characters the
+     * guest had already written are first handed to the host (a real line would lose the ones
+     * still queued; a console that drops the last words before a reboot only misleads).
+     */
+    public synchronized void reset() {
+        long now = clock.nanos();
+        advance(now);
+        if ((mcr & MCR_LOOP) == 0) {
+            if (tsrBusy) {
+                backend.transmit(tsrChar);
+            }
+            for (int b : txFifo) {
+                backend.transmit(b);
+            }
+        }
+        ier = 0;
+        lcr = 0;
+        mcr = 0;
+        lsrErrors = 0;
+        msr = hostLines;
+        fifoEnabled = false;
+        rxTrigger = 1;
+        rxFifo.clear();
+        txFifo.clear();
+        tsrBusy = false;
+        thrInterrupt = false;
+        thrDueAt = now;
+        txFifoHeldTwo = false;
+        firstThreAfterFcr = true;
+        lastRxActivity = now;
+        update(now);
+    }
+
+    /**
      * The host side's modem lines (MSR bits CTS, DSR, RI, DCD), e.g. DCD dropped when a
      * console client disconnects. Changes set the delta bits (and may interrupt) as on the
      * chip; in loopback the lines are disconnected and only take effect when it ends.

@@ -13,6 +13,8 @@ import tvmm.vmm.machine.MachineConfig;
 import tvmm.vmm.svm.ExitIndex;
 import tvmm.vmm.svm.Stop;
 import tvmm.vmm.svm.VirtualCpu;
+import tvmm.cpu.mmu.ControlBits;
+import tvmm.cpu.state.Flags;
 
 /**
  * The world-switch benchmark (issue 05; Humbel measured 4572 cycles for his VMM and 2165 for
@@ -126,8 +128,8 @@ public final class WorldSwitch {
             m.memory().write(CODE, code);
             VirtualCpu cpu = m.vcpus().get(0);
             SegmentState data = SegmentState.data(0x10);
-            cpu.enter(new InitialCpuState(CODE, 0x9_0000, 0, 0, 0, InitialCpuState.RFLAGS_RESERVED,
-                    InitialCpuState.CR0_PE | InitialCpuState.CR0_ET, 0, 0, 0, 0, 0, 0, 0, SegmentState.code32(0x08),
+            cpu.enter(new InitialCpuState(CODE, 0x9_0000, 0, 0, 0, Flags.FIXED1,
+                    ControlBits.CR0_PE | ControlBits.CR0_ET, 0, 0, 0, 0, 0, 0, 0, SegmentState.code32(0x08),
                     data, data, data, data, data, SegmentState.bootTaskRegister(), SegmentState.unusable()));
             cpu.cpu().setStopAt(CODE + code.length);
             m.vmm().onMark(marks::add);

@@ -21,6 +21,9 @@ public record Suite(List<String> benchmarks, boolean quick, int smp, String plac
                 throw new IllegalArgumentException("unknown benchmark " + b + " (known: " + String.join(", ", BenchPrograms.ALL) + ")");
             }
         }
+        if (placement != null) {
+            placement = tvmm.vmm.svm.Placement.parse(placement).label(); // fails early, before any boot
+        }
     }
 
     /** Every row of the report: boot first, then the programs. */

@@ -25,16 +25,8 @@ public record InitialCpuState(long rip, long rsp, long rax, long rbx, long rsi, 
         SegmentState ds, SegmentState es, SegmentState fs, SegmentState gs, SegmentState ss, SegmentState tr,
         SegmentState ldtr) {
 
-    public static final long CR0_PE = 1L << 0;
-    public static final long CR0_ET = 1L << 4; // hard-wired to 1 on every CPU since the 486
-    public static final long CR0_PG = 1L << 31;
-    public static final long CR4_PAE = 1L << 5;
-    public static final long EFER_LME = 1L << 8;
-    public static final long EFER_LMA = 1L << 10;
-    public static final long RFLAGS_RESERVED = 1L << 1;
-
     /** True when the state is 64-bit mode (EFER.LMA and CS.L). */
     public boolean longMode() {
-        return (efer & EFER_LMA) != 0 && (cs.attributes() & SegmentState.ATTR_L) != 0;
+        return (efer & tvmm.cpu.mmu.ControlBits.EFER_LMA) != 0 && (cs.attributes() & SegmentState.ATTR_L) != 0;
     }
 }

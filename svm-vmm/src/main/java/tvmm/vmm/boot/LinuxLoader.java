@@ -1,6 +1,8 @@
 package tvmm.vmm.boot;
 
 import java.nio.charset.StandardCharsets;
+import tvmm.cpu.mmu.ControlBits;
+import tvmm.cpu.state.Flags;
 
 /**
  * Linux's 64-bit boot protocol (Documentation/arch/x86/boot.rst, "64-bit Boot
@@ -70,9 +72,9 @@ public final class LinuxLoader {
 
         SegmentState data = SegmentState.data(FlatGdt.DATA_SELECTOR);
         InitialCpuState cpu = new InitialCpuState(kernelAddress + BzImage.ENTRY_64_OFFSET, BootLayout.BOOT_STACK_TOP,
-                0, 0, BootLayout.ZERO_PAGE, InitialCpuState.RFLAGS_RESERVED,
-                InitialCpuState.CR0_PE | InitialCpuState.CR0_ET | InitialCpuState.CR0_PG, cr3, InitialCpuState.CR4_PAE,
-                InitialCpuState.EFER_LME | InitialCpuState.EFER_LMA, BootLayout.GDT, gdtLimit, 0, 0,
+                0, 0, BootLayout.ZERO_PAGE, Flags.FIXED1,
+                ControlBits.CR0_PE | ControlBits.CR0_ET | ControlBits.CR0_PG, cr3, ControlBits.CR4_PAE,
+                ControlBits.EFER_LME | ControlBits.EFER_LMA, BootLayout.GDT, gdtLimit, 0, 0,
                 SegmentState.code64(FlatGdt.CODE64_SELECTOR), data, data, data, data, data,
                 SegmentState.bootTaskRegister(), SegmentState.unusable());
         return new Loaded(cpu, kernel, kernelAddress, initrdAddress, initrdSize, BootLayout.CMDLINE, e820);

@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import tvmm.cpu.mmu.ControlBits;
+import tvmm.cpu.state.Flags;
 
 /**
  * Multiboot v1 (Multiboot Specification 0.6.96): loads an ELF32 kernel by its program
@@ -112,8 +114,8 @@ public final class MultibootLoader {
 
         SegmentState data = SegmentState.data(FlatGdt.DATA_SELECTOR);
         InitialCpuState cpu = new InitialCpuState(entry, BootLayout.BOOT_STACK_TOP, BOOTLOADER_MAGIC,
-                BootLayout.MULTIBOOT_INFO, 0, InitialCpuState.RFLAGS_RESERVED,
-                InitialCpuState.CR0_PE | InitialCpuState.CR0_ET, 0, 0, 0, BootLayout.GDT, gdtLimit, 0, 0,
+                BootLayout.MULTIBOOT_INFO, 0, Flags.FIXED1,
+                ControlBits.CR0_PE | ControlBits.CR0_ET, 0, 0, 0, BootLayout.GDT, gdtLimit, 0, 0,
                 SegmentState.code32(FlatGdt.CODE32_SELECTOR), data, data, data, data, data,
                 SegmentState.bootTaskRegister(), SegmentState.unusable());
         return new Loaded(cpu, start, end, List.copyOf(placed), BootLayout.MULTIBOOT_INFO, e820);

@@ -22,6 +22,7 @@ import tvmm.vmm.machine.HostSerial;
 import tvmm.vmm.machine.Machine;
 import tvmm.vmm.machine.MachineConfig;
 import tvmm.vmm.machine.RunReport;
+import tvmm.vmm.svm.Placement;
 import tvmm.vmm.svm.Stop;
 import tvmm.vmm.svm.Vmm;
 
@@ -29,8 +30,8 @@ import tvmm.vmm.svm.Vmm;
  * {@code tvmm run}: boots a guest with QEMU's flags. With no {@code -kernel} it boots the
  * default guest (built from Debian packages on first use). Exit status (DESIGN.md §9): the
  * guest's isa-debug-exit status, 0 on power-off, 0 on reset with {@code -no-reboot} (a reset
- * without it boots the kernel again), non-zero with one line for a triple fault, a VMM error
- * or a file that cannot be booted.
+ * without it reboots the machine), non-zero with one line for a triple fault under
+ * {@code -no-reboot}, a guest kernel panic, a VMM error or a file that cannot be booted.
  */
 @Command(name = "run", description = "Boot a guest (a Linux bzImage or a multiboot kernel) with its serial console on the terminal.")
 final class RunCommand implements Callable<Integer> {
@@ -51,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "-smp", paramLabel = "N", defaultValue = "1", description = "number of vCPUs (default ${DEFAULT-VALUE})")
     int cpus;
+
+    @Option(names = "--placement", paramLabel = "POLICY", defaultValue = "free",
+            description = "vCPU threads on host cores: free (the host decides), pinned (vCPU n on core n) or gang (default ${DEFAULT-VALUE})")
+    String placementName;
 
     @Option(names = "-nographic", description = "accepted for QEMU compatibility: tvmm has no display")
     boolean nographic;
@@ -78,6 +83,13 @@ final class RunCommand implements Callable<Integer> {
             ram = parseSize(memory);
         } catch (IllegalArgumentException e) {
             System.err.println("tvmm: -m " + memory + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        Placement placement;
+        try {
+            placement = Placement.parse(placementName);
+        } catch (IllegalArgumentException e) {
+            System.err.println("tvmm: " + e.getMessage());
             return Main.USAGE;
         }
         String append = this.append;
@@ -112,45 +124,48 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         try (HostSerial host = new ConsoleSerial(console)) {
-            while (!quit.get()) {
-                MachineConfig config;
-                try {
-                    config = new MachineConfig(ram, cpus, host.backend(), uartSpeedup, b -> debugByte(debugOut, b),
-                            line -> host.message("tvmm: " + line));
-                } catch (IllegalArgumentException e) {
-                    System.err.println("tvmm: " + e.getMessage());
-                    return Main.USAGE;
-                }
-                Stop stop;
-                try (Machine machine = new Machine(config)) {
-                    try {
-                        String summary = machine.load(kernel, initrd, append);
-                        if (stats) {
-                            System.err.println("tvmm: " + summary);
-                        }
-                    } catch (BootException e) {
-                        System.err.println("tvmm: " + e.getMessage());
-                        return BAD_IMAGE;
-                    }
-                    host.attach(machine.com1());
-                    running.set(machine.vmm());
-                    if (quit.get()) {
-                        machine.vmm().stop(Stop.host("terminated from the console"));
-                    }
-                    stop = machine.run(timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : Duration.ofDays(365));
-                    debugOut.flush();
-                    if (stats) {
-                        System.err.print(RunReport.of(machine));
-                    }
-                }
-                running.set(null);
-                if (stop.kind() == Stop.Kind.RESET && !noReboot && !quit.get()) {
-                    host.message("tvmm: guest reset: booting again");
-                    continue;
-                }
-                return status(stop);
+            MachineConfig config;
+            try {
+                config = new MachineConfig(ram, cpus, host.backend(), uartSpeedup, b -> debugByte(debugOut, b),
+                        line -> host.message("tvmm: " + line), placement);
+            } catch (IllegalArgumentException e) {
+                System.err.println("tvmm: " + e.getMessage());
+                return Main.USAGE;
             }
-            return 0;
+            Machine built;
+            try {
+                built = new Machine(config);
+            } catch (IllegalArgumentException e) { // e.g. more pinned vCPUs than host cores
+                System.err.println("tvmm: " + e.getMessage());
+                return Main.USAGE;
+            }
+            Stop stop;
+            try (Machine machine = built) {
+                try {
+                    String summary = machine.load(kernel, initrd, append);
+                    if (stats) {
+                        System.err.println("tvmm: " + summary + ", placement " + placement.label());
+                    }
+                } catch (BootException e) {
+                    System.err.println("tvmm: " + e.getMessage());
+                    return BAD_IMAGE;
+                }
+                // A guest reset reboots this machine (devices and vCPUs reset, the kernel loaded
+                // again); with -no-reboot it ends tvmm with status 0, as QEMU.
+                machine.setRebootOnReset(!noReboot);
+                host.attach(machine.com1());
+                running.set(machine.vmm());
+                if (quit.get()) {
+                    machine.vmm().stop(Stop.host("terminated from the console"));
+                }
+                stop = machine.run(timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : Duration.ofDays(365));
+                debugOut.flush();
+                if (stats) {
+                    System.err.print(RunReport.of(machine));
+                }
+            }
+            running.set(null);
+            return status(stop);
         }
     }
 

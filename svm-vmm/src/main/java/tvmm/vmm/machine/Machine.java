@@ -11,6 +11,7 @@ import tvmm.devices.apic.ApicBus;
 import tvmm.devices.apic.LocalApic;
 import tvmm.devices.bus.IoBus;
 import tvmm.devices.hpet.Hpet;
+import tvmm.devices.debug.DebugConsole;
 import tvmm.devices.ioapic.IoApic;
 import tvmm.devices.pic.PicPair;
 import tvmm.devices.platform.Layout;
@@ -18,6 +19,8 @@ import tvmm.devices.platform.LegacyPlatform;
 import tvmm.devices.time.HostClock;
 import tvmm.devices.time.VirtualClock;
 import tvmm.devices.uart.Uart16550;
+import tvmm.kernel.Sc;
+import tvmm.kernel.ScCap;
 import tvmm.vmm.boot.BootException;
 import tvmm.vmm.boot.BootLayout;
 import tvmm.vmm.boot.KernelBoot;
@@ -43,6 +46,9 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     static final long BIOS_SIZE = 0x4_0000L;
     /** HPET comparators may be routed to GSIs 20..23 (PCI-style pins above the ISA ones). */
     static final int HPET_ROUTES = 0xF << 20;
+    /** Selectors of the machine's service components in the VMM's PD (its own use ends below 0x50). */
+    static final int SEL_SERVICES_SC = 0x60;
+    static final int SEL_DEBUG_CONSOLE = 0x61;
 
     private final MachineConfig config;
     private final GuestMemoryMap memory;
@@ -55,26 +61,38 @@ public final class Machine implements VmmPlatform, AutoCloseable {
     private final Hpet hpet;
     private final AcpiPm pm;
     private final AcpiTables acpi;
+    private final PanicWatch panic;
+    private final ServedPort debugConsole;
+    private volatile Boot boot;
 
     public Machine(MachineConfig config) {
         this.config = config;
         this.memory = new GuestMemoryMap(config.ramBytes());
         memory.addHole(VGA, VGA_SIZE, "vga");
         memory.addRom(BIOS, BIOS_SIZE, "bios");
-        this.vmm = new Vmm(this, config.log());
+        this.vmm = new Vmm(this, config.log(), config.placement());
 
-        ResetRegister reset = new ResetRegister(() -> vmm.stop(Stop.reset()));
+        ResetRegister reset = new ResetRegister(() -> guestReset("reset register"));
         long lowRam = Math.min(config.ramBytes(), BootLayout.MMIO_HOLE_START);
-        legacy = new LegacyPlatform(new LegacyPlatform.Host(clock, config.serial(), config.uartSpeedup(),
-                config.debugConsole(), status -> vmm.stop(Stop.debugExit(status)), () -> vmm.stop(Stop.reset()),
-                reset, config.cpus(), lowRam, 0), ports);
+        panic = new PanicWatch(config.serial(), reason -> vmm.stop(Stop.panic(reason)));
+        legacy = new LegacyPlatform(new LegacyPlatform.Host(clock, panic, config.uartSpeedup(),
+                config.debugConsole(), status -> vmm.stop(Stop.debugExit(status)),
+                () -> guestReset("keyboard controller"), reset, config.cpus(), lowRam, 0), ports);
+
+        // The debug console is a service component: a fault in it is contained and it restarts.
+        ports.unregister(Layout.DEBUG_CONSOLE);
+        ScCap services = Sc.create(vmm.pd(), SEL_SERVICES_SC, "services", Sc.Policy.FREE, -1,
+                Thread.NORM_PRIORITY).orThrow();
+        debugConsole = new ServedPort(vmm.pd(), services, SEL_DEBUG_CONSOLE, "debugcon",
+                () -> new DebugConsole(config.debugConsole()), config.log());
+        ports.register(Layout.DEBUG_CONSOLE, 1, debugConsole);
 
         ioapic = new IoApic(apicBus, IoApic.DEFAULT_ID);
         legacy.router.connectIoApic(ioapic);
         memory.addMmio(Layout.IOAPIC_BASE, Layout.IOAPIC_SIZE, ioapic);
         hpet = new Hpet(clock, legacy.router.isaIrq(Layout.IRQ_PIT), legacy.router.isaIrq(Layout.IRQ_RTC),
                 legacy.router::gsi, HPET_ROUTES);
-        // LEG_RT_CNF cuts the PIT's and the RTC's outputs off IRQ0/IRQ8 (hpet.asm checks it).
+        // LEG_RT_CNF: HPET timers 0/1 take IRQ0/IRQ8 over and the PIT/RTC outputs are cut.
         hpet.setLegacyReplacementListener(legacy::setLegacyReplacement);
         memory.addMmio(Layout.HPET_BASE, Layout.HPET_SIZE, hpet);
         pm = new AcpiPm(clock, legacy.router.isaIrq(Layout.IRQ_ACPI_SCI), false, () -> vmm.stop(Stop.powerOff()));
@@ -164,8 +182,60 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         if (append != null) {
             legacy.fwCfg.setCommandLine(append);
         }
+        boot = new Boot(kernel, initrd, append);
         vmm.vcpus().get(0).enter(l.cpu());
         return l.summary();
+    }
+
+    /** The reset register or the i8042 pulsed RESET#: a reboot, unless the guest's kernel panicked. */
+    private void guestReset(String source) {
+        String why = panic.reason();
+        if (why != null) {
+            vmm.stop(Stop.panic(why)); // panic=N rebooting: the panic is the news, not the reboot
+            return;
+        }
+        vmm.guestReset(Stop.reset(), "guest reset the machine (" + source + ")");
+    }
+
+    /** What {@link #load} booted, loaded again on every reboot. */
+    private record Boot(Path kernel, String initrd, String append) {
+    }
+
+    /**
+     * Whether a guest reset (reset register, i8042 pulse, triple fault) reboots the machine
+     * (true: devices and vCPUs reset, the kernel loaded again, RAM otherwise kept) or stops
+     * it (false, the default: {@code -no-reboot}, and what tests of a single boot expect).
+     * Before {@link #run}.
+     */
+    public void setRebootOnReset(boolean reboot) {
+        vmm.setPlatformReset(reboot ? this::resetPlatform : null);
+    }
+
+    /**
+     * The platform half of a reboot, while every vCPU waits: the interrupt controllers and
+     * timers first (so no device's way to reset reaches a CPU), then the legacy devices, the
+     * firmware's APIC setup, and the boot image loaded again as at the first boot.
+     */
+    private tvmm.vmm.boot.InitialCpuState resetPlatform(String reason) throws BootException {
+        String why = panic.reason();
+        if (why != null) {
+            vmm.stop(Stop.panic(why)); // a triple fault after a panic: the vCPUs see the stop
+            return null;
+        }
+        config.log().accept(reason + ": rebooting");
+        ioapic.reset();
+        for (VirtualCpu v : vmm.vcpus()) {
+            v.apic().powerOnReset();
+        }
+        hpet.reset();
+        pm.reset();
+        legacy.reset();
+        Firmware.setUpLocalApic(vmm.vcpus().get(0).apic());
+        Boot b = boot;
+        if (b == null) {
+            throw new BootException("nothing was loaded to boot again");
+        }
+        return KernelBoot.load(memory, config.ramBytes(), b.kernel(), b.initrd(), b.append()).cpu();
     }
 
     /** Runs until the guest stops the machine or {@code timeout} passes (then stops it from the host). */
@@ -179,9 +249,15 @@ public final class Machine implements VmmPlatform, AutoCloseable {
         return s;
     }
 
+    /** The debug console's service component (tests inject faults into it). */
+    ServedPort debugConsole() {
+        return debugConsole;
+    }
+
     @Override
     public void close() {
         vmm.stop(Stop.host("machine closed"));
+        debugConsole.stop();
         clock.close();
         memory.close();
     }

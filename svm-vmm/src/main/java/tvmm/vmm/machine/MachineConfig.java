@@ -1,9 +1,11 @@
 package tvmm.vmm.machine;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import tvmm.devices.uart.SerialBackend;
 import tvmm.vmm.boot.BootLayout;
+import tvmm.vmm.svm.Placement;
 
 /**
  * What a machine is made of, as {@code tvmm run} options give it.
@@ -14,9 +16,10 @@ import tvmm.vmm.boot.BootLayout;
  * @param uartSpeedup  divides the UART's character time (1 = the programmed baud rate)
  * @param debugConsole receives each byte written to port 0xE9
  * @param log          one-line VMM messages (contained faults, ignored events)
+ * @param placement    how the vCPU threads are placed on host cores
  */
 public record MachineConfig(long ramBytes, int cpus, SerialBackend serial, int uartSpeedup, IntConsumer debugConsole,
-        Consumer<String> log) {
+        Consumer<String> log, Placement placement) {
     /**
      * The APIC timer's input clock: the core crystal CPUID 0x15 reports (SystemLayer.CRYSTAL_HZ),
      * because Linux's native_calibrate_tsc sets lapic_timer_period from that crystal and skips
@@ -35,6 +38,13 @@ public record MachineConfig(long ramBytes, int cpus, SerialBackend serial, int u
         if (cpus < 1 || cpus > 64) {
             throw new IllegalArgumentException("vCPUs must be between 1 and 64, not " + cpus);
         }
+        Objects.requireNonNull(placement, "placement");
+    }
+
+    /** A machine whose vCPU threads the host schedules freely. */
+    public MachineConfig(long ramBytes, int cpus, SerialBackend serial, int uartSpeedup, IntConsumer debugConsole,
+            Consumer<String> log) {
+        this(ramBytes, cpus, serial, uartSpeedup, debugConsole, log, Placement.FREE);
     }
 
     /** A small machine for tests: console bytes to {@code debugConsole}, serial output dropped. */

@@ -14,9 +14,11 @@ public final class RunReport {
         StringBuilder sb = new StringBuilder();
         for (VirtualCpu v : m.vcpus()) {
             CpuState s = v.state();
-            sb.append(String.format("tvmm: vcpu%d: rip 0x%x cs 0x%x cr0 0x%x cr3 0x%x efer 0x%x, units run %d built %d%n",
-                    v.index(), s.rip, s.seg[CpuState.CS].selector, s.cr0, s.cr3, s.efer, v.cpu().unitsExecuted(),
-                    v.cpu().unitsBuilt()));
+            String cores = m.vmm().hostCoresOf(v.index());
+            sb.append(String.format("tvmm: vcpu%d: rip 0x%x cs 0x%x cr0 0x%x cr3 0x%x efer 0x%x, units run %d built %d,"
+                    + " host cores %s (%s)%n", v.index(), s.rip, s.seg[CpuState.CS].selector, s.cr0, s.cr3, s.efer,
+                    v.cpu().unitsExecuted(), v.cpu().unitsBuilt(), cores.isEmpty() ? "?" : cores,
+                    m.vmm().placement().label()));
             sb.append(String.format("tvmm: vcpu%d exits:", v.index()));
             for (int code = 0; code < 0x100; code++) {
                 long n = v.exitCount(ExitIndex.of(code));

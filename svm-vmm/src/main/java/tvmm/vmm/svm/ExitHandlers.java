@@ -71,11 +71,15 @@ final class ExitHandlers {
         u.mtd(0);
     }
 
-    /** SHUTDOWN (0x7F): a triple fault ends the machine. */
+    /**
+     * SHUTDOWN (0x7F): a triple fault. A PC's chipset answers the shutdown cycle with RESET#,
+     * so the machine reboots (as QEMU does) with one line saying why; with no reboot it stops.
+     */
     void shutdown(VirtualCpu v, VcpuUtcb u) {
         String why = v.svm().shutdownReason();
-        vmm.stop(Stop.shutdown(String.format("vcpu%d: %s", v.index(),
-                why.isEmpty() ? "triple fault at rip 0x" + Long.toHexString(u.vmcb.read64(Vmcb.RIP)) : why)));
+        String what = String.format("vcpu%d: %s", v.index(),
+                why.isEmpty() ? "triple fault at rip 0x" + Long.toHexString(u.vmcb.read64(Vmcb.RIP)) : why);
+        vmm.guestReset(Stop.shutdown(what), "guest shut down (" + what + ")");
         u.mtd(0);
     }
 

@@ -12,6 +12,14 @@ final class Startup {
     private Startup() {
     }
 
+    /** RESET: the INIT values, but at CS F000h with base FFFF0000h and IP FFF0h (table 9-1). */
+    static void powerOn(CpuState s) {
+        enterAt(s, 0);
+        s.seg[CpuState.CS].set(0xf000, 0xffff0000L, 0xffff, 0x9b);
+        s.rip = 0xfff0;
+        s.updateMode();
+    }
+
     static void enterAt(CpuState s, int vector) {
         java.util.Arrays.fill(s.gpr, 0);
         s.gpr[CpuState.RDX] = 0x600; // family/model/stepping signature in EDX after INIT

@@ -3,7 +3,7 @@ package tvmm.vmm.svm;
 /**
  * Why a virtual machine stopped, and the process exit status it maps to (DESIGN.md §9): the
  * guest's debug-exit code, 0 for a clean power-off, non-zero with a one-line reason for a
- * triple fault or a VMM error.
+ * triple fault, a kernel panic or a VMM error.
  */
 public record Stop(Kind kind, int status, String reason) {
     public enum Kind {
@@ -15,6 +15,8 @@ public record Stop(Kind kind, int status, String reason) {
         RESET,
         /** Triple fault (SVM SHUTDOWN exit). */
         SHUTDOWN,
+        /** The guest's kernel panicked (its console said so) and reset or stopped for good. */
+        PANIC,
         /** Every vCPU halted with interrupts disabled: nothing can wake the guest again. */
         HALTED,
         /** An exit the VMM has no handler for, or a VMM fault. */
@@ -39,6 +41,11 @@ public record Stop(Kind kind, int status, String reason) {
 
     public static Stop shutdown(String reason) {
         return new Stop(Kind.SHUTDOWN, 3, "guest shut down (" + reason + ")");
+    }
+
+    /** Status 6: "Kernel panic - not syncing: {@code reason}" was on the console. */
+    public static Stop panic(String reason) {
+        return new Stop(Kind.PANIC, 6, "guest kernel panic: " + reason);
     }
 
     public static Stop halted(String reason) {

@@ -45,15 +45,41 @@ final class VcpuExitPort implements ExitPort {
 
     @Override
     public long ioIn(int port, int size) {
-        u.vmcb.setExit(ExitCode.IOIO, IoioInfo.encode(port, true, size, false, false, 8, 0), 0);
+        return in(IoioInfo.encode(port, true, size, false, false, addressSize(), 0), size);
+    }
+
+    @Override
+    public void ioOut(int port, int size, long value) {
+        out(IoioInfo.encode(port, false, size, false, false, addressSize(), 0), size, value);
+    }
+
+    @Override
+    public long ioInString(int port, int size, boolean rep, int addrSize) {
+        return in(IoioInfo.encode(port, true, size, true, rep, addrSize, 0), size); // INS writes ES:rDI
+    }
+
+    @Override
+    public void ioOutString(int port, int size, long value, boolean rep, int addrSize, int segment) {
+        out(IoioInfo.encode(port, false, size, true, rep, addrSize, segment), size, value);
+    }
+
+    /**
+     * IN/OUT have no memory operand: EXITINFO1 reports the mode's default address size (the
+     * code size; 64-bit mode's is 8). An address-size prefix on them changes nothing else.
+     */
+    private int addressSize() {
+        return owner.state().codeSize;
+    }
+
+    private long in(long info, int size) {
+        u.vmcb.setExit(ExitCode.IOIO, info, 0);
         u.data = ones(size);
         deliver(ExitIndex.IOIO);
         return u.data & ones(size);
     }
 
-    @Override
-    public void ioOut(int port, int size, long value) {
-        u.vmcb.setExit(ExitCode.IOIO, IoioInfo.encode(port, false, size, false, false, 8, 0), 0);
+    private void out(long info, int size, long value) {
+        u.vmcb.setExit(ExitCode.IOIO, info, 0);
         u.data = value & ones(size);
         deliver(ExitIndex.IOIO);
     }

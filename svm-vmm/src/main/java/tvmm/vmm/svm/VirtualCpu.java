@@ -2,6 +2,7 @@ package tvmm.vmm.svm;
 
 import java.util.concurrent.locks.LockSupport;
 import tvmm.cpu.Vcpu;
+import tvmm.cpu.msr.Msrs;
 import tvmm.cpu.mem.PhysicalMemory;
 import tvmm.cpu.sysinstr.SystemCpu;
 import tvmm.cpu.state.CpuState;
@@ -171,6 +172,13 @@ public final class VirtualCpu {
     private void loop(Ec self) {
         CpuState s = cpu.state;
         while (!vmm.stopping()) {
+            if (vmm.resetPending()) {
+                tvmm.vmm.boot.InitialCpuState entry = vmm.joinReset();
+                if (entry != null) {
+                    powerOnReset(entry);
+                }
+                continue;
+            }
             if (waitForSipi) {
                 waitForStartup();
                 continue;
@@ -190,6 +198,41 @@ public final class VirtualCpu {
             if (st != Status.SUCCESS) {
                 exitFailed(dense, st);
             }
+        }
+    }
+
+    /**
+     * This vCPU's part of a machine reset, on its own thread after the platform reset: the CPU
+     * in its RESET state (SDM vol. 3 §9.1.1 table 9-1), no event pending in the VMCB, every
+     * translation dropped; then the BSP enters {@code entry} (tvmm is its firmware) and an AP
+     * waits for INIT/STARTUP. The local APIC was reset with the platform.
+     */
+    private void powerOnReset(tvmm.vmm.boot.InitialCpuState entry) {
+        CpuState s = cpu.state;
+        Startup.powerOn(s);
+        s.x87.init();
+        java.util.Arrays.fill(s.sse.xmm, 0);
+        s.sse.setMxcsr(tvmm.cpu.simd.SseState.MXCSR_DEFAULT);
+        s.cr8 = 0;
+        s.interruptShadow = false;
+        s.takeEvents(~0);
+        for (int msr : new int[] {Msrs.IA32_SYSENTER_CS, Msrs.IA32_SYSENTER_ESP, Msrs.IA32_SYSENTER_EIP,
+                Msrs.IA32_STAR, Msrs.IA32_LSTAR, Msrs.IA32_CSTAR, Msrs.IA32_FMASK, Msrs.IA32_KERNEL_GS_BASE}) {
+            system.msrs.write(msr, 0);
+        }
+        system.msrs.write(Msrs.IA32_PAT, tvmm.cpu.msr.MsrFile.PAT_DEFAULT);
+        vmcb.setEventInj(0);
+        vmcb.clearVirtualIrq();
+        vmcb.setIntercept(Intercept.VINTR, false);
+        quiet = false;
+        lastExitIntr = false;
+        mapApicPage();
+        cpu.flushUnits();
+        system.mmu.flushAll();
+        if (bsp) {
+            enter(entry);
+        } else {
+            waitForSipi = true;
         }
     }
 
@@ -284,7 +327,7 @@ public final class VirtualCpu {
         quiet = false; // the kicks that end the halt are consumed here
         boolean counted = false;
         try {
-            while (!vmm.stopping()) {
+            while (!vmm.stopping() && !vmm.resetPending()) {
                 s.takeEvents(Svm.EVENT_KICK);
                 boolean ifSet = (Flags.read(s) & Flags.IF) != 0;
                 if (apic.hasPendingNmi() || (ifSet && interruptPending())) {
@@ -325,7 +368,7 @@ public final class VirtualCpu {
         quiet = false;
         vmm.enterDeadStop();
         try {
-            while (!vmm.stopping()) {
+            while (!vmm.stopping() && !vmm.resetPending()) {
                 cpu.state.takeEvents(Svm.EVENT_KICK);
                 apic.takeInit();
                 int vector = apic.takeSipi();

@@ -33,11 +33,15 @@ public final class Vmm {
     static final int SEL_EC = 0x10;
     static final int EXIT_BASE = 0x100;
     static final int MAX_VCPUS = 64;
-    private static final int SLOTS = EXIT_BASE + MAX_VCPUS * ExitIndex.COUNT;
+    /** With PINNED placement, vCPU n's own scheduling context is at {@code SEL_SC_PINNED + n}. */
+    static final int SEL_SC_PINNED = EXIT_BASE + MAX_VCPUS * ExitIndex.COUNT;
+    private static final int SLOTS = SEL_SC_PINNED + MAX_VCPUS;
 
     private final Kernel kernel;
     private final PdCap pd;
-    private final ScCap sc;
+    private final Placement placement;
+    /** The vCPUs' shared scheduling context (FREE, GANG); null with PINNED (one SC per vCPU). */
+    private final ScCap sharedSc;
     private final VmmPlatform platform;
     private final ExitHandlers handlers;
     private final Consumer<String> log;
@@ -45,6 +49,8 @@ public final class Vmm {
     private final List<EcCap> ecs = new ArrayList<>();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private volatile CountDownLatch finished = new CountDownLatch(0);
+    /** How a guest reset is served: null stops the machine, else a reboot (see {@link #guestReset}). */
+    private volatile ResetRendezvous reset;
     private volatile java.util.function.LongConsumer marks = t -> { };
     /** vCPUs halted with IF = 0 or waiting for STARTUP: only another vCPU could wake them. */
     private final java.util.concurrent.atomic.AtomicInteger deadStopped = new java.util.concurrent.atomic.AtomicInteger();
@@ -58,12 +64,27 @@ public final class Vmm {
     static final long DEAD_STOP_GRACE_NANOS = 1_000_000_000L;
 
     public Vmm(VmmPlatform platform, Consumer<String> log) {
+        this(platform, log, Placement.FREE);
+    }
+
+    public Vmm(VmmPlatform platform, Consumer<String> log, Placement placement) {
         this.platform = platform;
         this.log = log;
+        this.placement = placement;
         this.kernel = Kernel.boot(log);
         this.pd = Pd.create(kernel.root(), SEL_VMM, "vmm", SLOTS).orThrow();
-        this.sc = Sc.create(pd, SEL_SC, "vcpus", Sc.Policy.FREE, -1, Thread.NORM_PRIORITY).orThrow();
+        this.sharedSc = switch (placement) {
+            case FREE -> Sc.create(pd, SEL_SC, "vcpus", Sc.Policy.FREE, -1, Thread.NORM_PRIORITY).orThrow();
+            case GANG -> Sc.create(pd, SEL_SC, "vcpus", Sc.Policy.GANG, kernel.hostCores()[0],
+                    Thread.NORM_PRIORITY).orThrow();
+            case PINNED -> null;
+        };
         this.handlers = new ExitHandlers(this, platform);
+    }
+
+    /** The VMM's protection domain: the machine creates its service components in it. */
+    public PdCap pd() {
+        return pd;
     }
 
     public GuestMemoryMap memory() {
@@ -137,11 +158,38 @@ public final class Vmm {
         portal(base, v, ExitCode.INTR, "intr", 0, handlers::nothing);
         portal(base, v, ExitCode.VINTR, "vintr", 0, handlers::nothing);
         portal(base, v, ExitCode.INVALID, "stopped", Mtd.RIP_LEN, handlers::stopAddress);
-        EcCap ec = Ec.create(pd, SEL_EC + n, "vcpu" + n, Ec.Kind.PLATFORM, sc, base, v::run).orThrow();
+        EcCap ec = Ec.create(pd, SEL_EC + n, "vcpu" + n, Ec.Kind.PLATFORM, schedulingContext(n), base, v::run)
+                .orThrow();
         ec.onRecall(v::kick);
         vcpus.add(v);
         ecs.add(ec);
         return v;
+    }
+
+    /** vCPU n's scheduling context: the shared one, or with PINNED its own on the n-th host core. */
+    private ScCap schedulingContext(int n) {
+        if (sharedSc != null) {
+            return sharedSc;
+        }
+        int[] cores = kernel.hostCores();
+        if (n >= cores.length) {
+            throw new IllegalArgumentException(String.format(
+                    "--placement pinned needs a host core per vCPU: vCPU %d, but only %d host cores", n, cores.length));
+        }
+        return Sc.create(pd, SEL_SC_PINNED + n, "vcpu" + n, Sc.Policy.PINNED, cores[n], Thread.NORM_PRIORITY)
+                .orThrow();
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    /**
+     * Where vCPU n's host thread may run, as Linux reports it once the thread started
+     * ("0-1", "1"), or "" before that or where the host does not say.
+     */
+    public String hostCoresOf(int n) {
+        return ecs.get(n).allowedCores();
     }
 
     /** What a handler does with the vCPU's message. */
@@ -156,9 +204,52 @@ public final class Vmm {
                 (id, u) -> h.handle(v, (VcpuUtcb) u)).orThrow();
     }
 
+    /**
+     * Makes a guest reset reboot the machine through {@code platform} (null: a reset stops the
+     * machine, as {@code -no-reboot}). Before {@link #start}.
+     */
+    public void setPlatformReset(PlatformReset platform) {
+        reset = platform == null ? null : new ResetRendezvous(this, platform);
+    }
+
+    /**
+     * The guest reset the machine (reset register, i8042 pulse, triple fault): every vCPU and
+     * device is reset and the guest boots again, or, without a platform reset, the machine
+     * stops with {@code noReboot}. Safe from any thread; returns at once.
+     */
+    public void guestReset(Stop noReboot, String why) {
+        ResetRendezvous r = reset;
+        if (r == null) {
+            stop(noReboot);
+        } else if (r.request(why)) {
+            for (VirtualCpu v : vcpus) {
+                v.kick();
+            }
+        }
+    }
+
+    /** Machine resets (reboots) completed so far. */
+    public long resets() {
+        ResetRendezvous r = reset;
+        return r == null ? 0 : r.count();
+    }
+
+    boolean resetPending() {
+        ResetRendezvous r = reset;
+        return r != null && r.pending();
+    }
+
+    /** A vCPU takes part in the pending reset; the BSP's entry state, or null if the machine stopped. */
+    tvmm.vmm.boot.InitialCpuState joinReset() {
+        return reset.arrive();
+    }
+
     /** Starts every vCPU; the application processors wait for INIT/STARTUP. */
     public void start() {
         finished = new CountDownLatch(1);
+        if (reset != null) {
+            reset.start(vcpus.size());
+        }
         for (EcCap ec : ecs) {
             Status s = ec.start();
             if (!s.ok()) {

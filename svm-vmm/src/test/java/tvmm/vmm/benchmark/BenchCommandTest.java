@@ -40,4 +40,11 @@ class BenchCommandTest {
         assertEquals(2, run(err, "bench", "--runs", "0"));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
+
+    @Test
+    void unknownPlacementIsAUsageErrorBeforeAnyBoot() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(err, "bench", "--placement", "spread"));
+        assertEquals("tvmm bench: --placement spread: use pinned, free or gang", err.toString().strip());
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tvmm.images.linux.GuestImage;
+import tvmm.cpu.mmu.ControlBits;
 
 class LinuxLoaderTest {
     private static final long RAM = 512 * BootLayout.MiB;
@@ -80,9 +81,9 @@ class LinuxLoaderTest {
         assertEquals(0xFC, m.u8(c.rip()), "cld at startup_64");
         assertEquals(BootLayout.ZERO_PAGE, c.rsi());
         assertTrue(c.longMode());
-        assertEquals(InitialCpuState.CR0_PE | InitialCpuState.CR0_PG, c.cr0() & (InitialCpuState.CR0_PE | InitialCpuState.CR0_PG));
-        assertEquals(InitialCpuState.CR4_PAE, c.cr4() & InitialCpuState.CR4_PAE);
-        assertEquals(InitialCpuState.EFER_LME | InitialCpuState.EFER_LMA, c.efer());
+        assertEquals(ControlBits.CR0_PE | ControlBits.CR0_PG, c.cr0() & (ControlBits.CR0_PE | ControlBits.CR0_PG));
+        assertEquals(ControlBits.CR4_PAE, c.cr4() & ControlBits.CR4_PAE);
+        assertEquals(ControlBits.EFER_LME | ControlBits.EFER_LMA, c.efer());
         assertEquals(0, c.rflags() & (1 << 9), "interrupts off");
         assertEquals(0, m.u32(BootLayout.ZERO_PAGE + BzImage.RAMDISK_IMAGE), "no initrd, no ramdisk_image");
 

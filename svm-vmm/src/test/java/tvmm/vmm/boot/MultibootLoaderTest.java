@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tvmm.cpu.mmu.ControlBits;
 
 class MultibootLoaderTest {
     private static final long RAM = 128 * BootLayout.MiB;
@@ -47,7 +48,7 @@ class MultibootLoaderTest {
         assertEquals(0x2BAD_B002L, c.rax());
         assertEquals(l.infoAddress(), c.rbx());
         assertEquals(SyntheticMultiboot.TEXT + 0x20, c.rip());
-        assertEquals(InitialCpuState.CR0_PE, c.cr0() & (InitialCpuState.CR0_PE | InitialCpuState.CR0_PG));
+        assertEquals(ControlBits.CR0_PE, c.cr0() & (ControlBits.CR0_PE | ControlBits.CR0_PG));
         assertEquals(0, c.efer());
         assertTrue(!c.longMode());
         assertEquals(0, c.rflags() & (1 << 9) | c.rflags() & (1 << 17), "IF and VM clear");

@@ -58,6 +58,25 @@ class RunCommandTest {
     }
 
     @Test
+    void unknownPlacementIsAUsageError() {
+        Outcome o = run("run", "--placement", "spread", "-kernel", "x", "-serial", "null");
+        assertEquals(Main.USAGE, o.status());
+        assertEquals("tvmm: --placement spread: use pinned, free or gang", o.err().strip());
+    }
+
+    @Test
+    void morePinnedVcpusThanHostCoresIsOneLine() throws Exception {
+        Path junk = dir.resolve("k.bin");
+        Files.write(junk, new byte[8192]);
+        int cpus = Runtime.getRuntime().availableProcessors() + 1;
+        Outcome o = run("run", "--placement", "pinned", "-smp", Integer.toString(cpus), "-kernel", junk.toString(),
+                "-serial", "null");
+        assertEquals(Main.USAGE, o.status());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().startsWith("tvmm: --placement pinned needs a host core per vCPU"), o.err());
+    }
+
+    @Test
     void memorySizesFollowQemu() {
         assertEquals(512L << 20, RunCommand.parseSize("512"));
         assertEquals(512L << 20, RunCommand.parseSize("512M"));
@@ -81,10 +100,37 @@ class RunCommandTest {
                 """);
         Path k = dir.resolve("triple.bin");
         Files.write(k, kernel);
-        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16");
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "-no-reboot");
         assertEquals(3, o.status(), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
         assertTrue(o.err().contains("triple fault"), o.err());
+    }
+
+    @Test
+    void tripleFaultRebootsWithOneLineAsQemu() throws Exception {
+        // Counts boots in CMOS byte 0x40: the first ends in a triple fault (no IDT), the second exits.
+        Path k = kernel("triple2.bin", """
+                mov al, 0x40
+                out 0x70, al
+                in al, 0x71
+                inc al
+                mov bl, al
+                mov al, 0x40
+                out 0x70, al
+                mov al, bl
+                out 0x71, al
+                cmp bl, 2
+                je .exit
+                mov eax, [0xFED00000]
+                ud2
+                .exit:
+                mov al, bl
+                out 0xF4, al
+                jmp $""");
+        Outcome o = run("run", "-kernel", k.toString(), "-serial", "null", "-m", "16", "--timeout", "60");
+        assertEquals(2 << 1 | 1, o.status(), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().contains("triple fault") && o.err().contains("rebooting"), o.err());
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.nio.ByteOrder;
 import tvmm.vmm.boot.InitialCpuState;
 import tvmm.vmm.boot.SegmentState;
 import tvmm.vmm.memory.GuestMemoryMap;
+import tvmm.cpu.mmu.ControlBits;
+import tvmm.cpu.state.Flags;
 
 /**
  * A 32-bit flat protected-mode guest for VMM tests, set up without any system instruction:
@@ -45,8 +47,8 @@ public final class FlatGuest {
         mem.write(IDT, idt.array());
         mem.write(CODE, code);
         SegmentState data = SegmentState.data(0x10);
-        return new InitialCpuState(CODE, STACK_TOP, 0, 0, 0, InitialCpuState.RFLAGS_RESERVED | (interruptsOn ? 1L << 9 : 0),
-                InitialCpuState.CR0_PE | InitialCpuState.CR0_ET, 0, 0, 0, GDT, 23, IDT, Math.max(entries * 8 - 1, 0),
+        return new InitialCpuState(CODE, STACK_TOP, 0, 0, 0, Flags.FIXED1 | (interruptsOn ? 1L << 9 : 0),
+                ControlBits.CR0_PE | ControlBits.CR0_ET, 0, 0, 0, GDT, 23, IDT, Math.max(entries * 8 - 1, 0),
                 SegmentState.code32(0x08), data, data, data, data, data, SegmentState.bootTaskRegister(),
                 SegmentState.unusable());
     }

@@ -23,6 +23,8 @@ public final class CpuidModel {
     public static final int STEPPING = 7;
     static final int MAX_LEAF = 0x16;
     static final int MAX_EXT_LEAF = 0x8000_0008;
+    /** Leaf 7 has sub-leaves 0 to 2 (2: BHI_CTRL in EDX). */
+    static final int MAX_LEAF7_SUBLEAF = 2;
 
     private final int vcpus;
     private final long tscHz;
@@ -65,9 +67,12 @@ public final class CpuidModel {
             case 2 -> new int[] {0x0000_0001, 0, 0, 0}; // no descriptors: see leaf 4
             case 4 -> cache(subleaf);
             case 6 -> new int[] {Feature.mask(6, Reg.EAX), 0, 0, 0};
-            case 7 -> subleaf == 0
-                    ? new int[] {0, Feature.mask(7, Reg.EBX), Feature.mask(7, Reg.ECX), Feature.mask(7, Reg.EDX)}
-                    : new int[4];
+            case 7 -> switch (subleaf) { // sub-leaf 0's EAX: the highest sub-leaf
+                case 0 -> new int[] {MAX_LEAF7_SUBLEAF, Feature.mask(7, Reg.EBX), Feature.mask(7, Reg.ECX),
+                    Feature.mask(7, Reg.EDX)};
+                case 2 -> new int[] {0, 0, 0, Feature.mask(7, 2, Reg.EDX)};
+                default -> new int[4];
+            };
             case 0xb -> topology(subleaf, apicId);
             case 0x15 -> new int[] {1, (int) (tscHz / crystalHz), (int) crystalHz, 0};
             case 0x16 -> new int[] {(int) (tscHz / 1_000_000), (int) (tscHz / 1_000_000),

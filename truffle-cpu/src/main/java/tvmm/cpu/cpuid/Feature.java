@@ -61,6 +61,13 @@ public enum Feature {
     UMIP(7, Reg.ECX, 2, false),
     LA57(7, Reg.ECX, 16, false),        // 5-level paging: not implemented
     RDPID(7, Reg.ECX, 22, false),
+    // Leaf 7.0 EDX
+    IBRS_IBPB(7, Reg.EDX, 26, true),    // IA32_SPEC_CTRL.IBRS and IA32_PRED_CMD: MsrFile (no predictor to control)
+    STIBP(7, Reg.EDX, 27, true),        // IA32_SPEC_CTRL.STIBP
+    ARCH_CAPABILITIES(7, Reg.EDX, 29, true), // IA32_ARCH_CAPABILITIES: MsrFile.ARCH_CAPABILITIES
+    SSBD(7, Reg.EDX, 31, true),         // IA32_SPEC_CTRL.SSBD
+    // Leaf 7.2 EDX
+    BHI_CTRL(7, 2, Reg.EDX, 4, true),   // IA32_SPEC_CTRL.BHI_DIS_S: Linux sets it once instead of a BHB-clearing loop per syscall
     // Leaf 0x80000001 ECX
     LAHF_LM(0x8000_0001, Reg.ECX, 0, true),
     ABM(0x8000_0001, Reg.ECX, 5, true), // LZCNT
@@ -80,22 +87,34 @@ public enum Feature {
     public enum Reg { EAX, EBX, ECX, EDX }
 
     public final int leaf;
+    /** ECX input (sub-leaf) for leaf 7; 0 elsewhere. */
+    public final int subleaf;
     public final Reg reg;
     public final int bit;
     public final boolean implemented;
 
     Feature(int leaf, Reg reg, int bit, boolean implemented) {
+        this(leaf, 0, reg, bit, implemented);
+    }
+
+    Feature(int leaf, int subleaf, Reg reg, int bit, boolean implemented) {
         this.leaf = leaf;
+        this.subleaf = subleaf;
         this.reg = reg;
         this.bit = bit;
         this.implemented = implemented;
     }
 
-    /** The mask of implemented features in one leaf register. */
+    /** The mask of implemented features in one leaf register (sub-leaf 0). */
     public static int mask(int leaf, Reg reg) {
+        return mask(leaf, 0, reg);
+    }
+
+    /** The mask of implemented features in one register of a leaf's sub-leaf. */
+    public static int mask(int leaf, int subleaf, Reg reg) {
         int m = 0;
         for (Feature f : values()) {
-            if (f.leaf == leaf && f.reg == reg && f.implemented) {
+            if (f.leaf == leaf && f.subleaf == subleaf && f.reg == reg && f.implemented) {
                 m |= 1 << f.bit;
             }
         }

@@ -16,6 +16,19 @@ public interface ExitPort {
     /** OUT / OUTS: IOIO exit. */
     void ioOut(int port, int size, long value);
 
+    /**
+     * One element of INS (with REP: one iteration): the IOIO exit with the string bits of
+     * EXITINFO1 (APM vol. 2 §15.10.2) — {@code rep}, the address size in bytes (2, 4, 8).
+     */
+    default long ioInString(int port, int size, boolean rep, int addrSize) {
+        return ioIn(port, size);
+    }
+
+    /** One element of OUTS, as {@link #ioInString}, plus the effective segment (0 = ES … 5 = GS). */
+    default void ioOutString(int port, int size, long value, boolean rep, int addrSize, int segment) {
+        ioOut(port, size, value);
+    }
+
     /** A read of a guest-physical address that is not RAM (NPF exit, EXITINFO2 = gpa). */
     long mmioRead(long gpa, int size);
 

@@ -20,7 +20,40 @@ public final class MsrFile {
     /** Bits the guest may change: fast strings, limit-CPUID-maxval. */
     static final long MISC_ENABLE_WRITABLE = 1L | 1L << 22;
 
+    /**
+     * IA32_ARCH_CAPABILITIES (read-only; CPUID.7.0:EDX[29]): the "not affected" bits of the
+     * speculative-execution flaws (SDM vol. 4 table 2-2; Linux's msr-index.h names them). tvmm's
+     * CPU executes nothing speculatively, so it is immune to all of them, and saying so spares
+     * the guest mitigations that cost an emulator dearly: page-table isolation (a CR3 switch
+     * and TLB flush per kernel entry), VERW on every return to user, return thunks.
+     */
+    public static final long ARCH_CAPABILITIES = 1L << 0 // RDCL_NO: no Meltdown
+            | 1L << 1   // IBRS_ALL: IBRS set once protects every later mode (no retpolines needed)
+            | 1L << 3   // SKIP_L1DFL_VMENTRY
+            | 1L << 4   // SSB_NO: no speculative store bypass
+            | 1L << 5   // MDS_NO
+            | 1L << 6   // PSCHANGE_MC_NO: no machine check on page-size change (iTLB multihit)
+            | 1L << 8   // TAA_NO
+            | 1L << 13  // SBDR_SSDP_NO
+            | 1L << 14  // FBSDP_NO
+            | 1L << 15  // PSDP_NO: with the two above, not affected by MMIO stale data
+            | 1L << 20  // BHI_NO
+            | 1L << 24  // PBRSB_NO
+            | 1L << 26  // GDS_NO
+            | 1L << 27  // RFDS_NO
+            | 1L << 62; // ITS_NO (synthesized by VMMs)
+
+    /**
+     * IA32_SPEC_CTRL's bits tvmm advertises: IBRS, STIBP, SSBD and BHI_DIS_S (bit 10; SDM vol. 4
+     * table 2-2). Stored and read back; with no branch predictor and no speculative store bypass
+     * they change nothing else.
+     */
+    static final long SPEC_CTRL_BITS = 0b111 | 1L << 10;
+    /** IA32_PRED_CMD.IBPB: a barrier for a predictor tvmm does not have. */
+    static final long PRED_CMD_IBPB = 1;
+
     private final MsrHost host;
+    private long specCtrl;
     private final Mtrrs mtrrs = new Mtrrs();
     private long pat = PAT_DEFAULT;
     private long miscEnable = MISC_ENABLE_DEFAULT;
@@ -40,6 +73,7 @@ public final class MsrFile {
     public boolean isImplemented(int msr) {
         return switch (msr) {
             case Msrs.IA32_TSC, Msrs.IA32_PLATFORM_ID, Msrs.IA32_FEATURE_CONTROL, Msrs.IA32_BIOS_SIGN_ID,
+                    Msrs.IA32_ARCH_CAPABILITIES, Msrs.IA32_SPEC_CTRL, Msrs.IA32_PRED_CMD,
                     Msrs.IA32_SYSENTER_CS, Msrs.IA32_SYSENTER_ESP, Msrs.IA32_SYSENTER_EIP, Msrs.IA32_MISC_ENABLE,
                     Msrs.IA32_PAT, Msrs.IA32_EFER, Msrs.IA32_STAR, Msrs.IA32_LSTAR, Msrs.IA32_CSTAR, Msrs.IA32_FMASK,
                     Msrs.IA32_FS_BASE, Msrs.IA32_GS_BASE, Msrs.IA32_KERNEL_GS_BASE, Msrs.IA32_TSC_AUX -> true;
@@ -52,6 +86,9 @@ public final class MsrFile {
             case Msrs.IA32_TSC -> host.readTsc();
             case Msrs.IA32_PLATFORM_ID, Msrs.IA32_BIOS_SIGN_ID -> 0;
             case Msrs.IA32_FEATURE_CONTROL -> 1; // locked, VMX off: firmware did its job
+            case Msrs.IA32_ARCH_CAPABILITIES -> ARCH_CAPABILITIES;
+            case Msrs.IA32_SPEC_CTRL -> specCtrl;
+            case Msrs.IA32_PRED_CMD -> throw GuestFault.gp(0); // write-only
             case Msrs.IA32_SYSENTER_CS -> sysenterCs;
             case Msrs.IA32_SYSENTER_ESP -> sysenterEsp;
             case Msrs.IA32_SYSENTER_EIP -> sysenterEip;
@@ -84,7 +121,19 @@ public final class MsrFile {
             case Msrs.IA32_BIOS_SIGN_ID -> {
                 // Linux writes 0 before CPUID to read the microcode revision: accepted, ignored.
             }
-            case Msrs.IA32_PLATFORM_ID, Msrs.IA32_FEATURE_CONTROL -> throw GuestFault.gp(0); // read-only / locked
+            case Msrs.IA32_PLATFORM_ID, Msrs.IA32_FEATURE_CONTROL, Msrs.IA32_ARCH_CAPABILITIES ->
+                throw GuestFault.gp(0); // read-only / locked
+            case Msrs.IA32_SPEC_CTRL -> {
+                if ((value & ~SPEC_CTRL_BITS) != 0) {
+                    throw GuestFault.gp(0);
+                }
+                specCtrl = value;
+            }
+            case Msrs.IA32_PRED_CMD -> {
+                if ((value & ~PRED_CMD_IBPB) != 0) {
+                    throw GuestFault.gp(0);
+                }
+            }
             case Msrs.IA32_SYSENTER_CS -> sysenterCs = value & 0xffff_ffffL;
             case Msrs.IA32_SYSENTER_ESP -> sysenterEsp = canonical(value);
             case Msrs.IA32_SYSENTER_EIP -> sysenterEip = canonical(value);

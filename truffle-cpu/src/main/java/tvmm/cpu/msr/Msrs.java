@@ -6,8 +6,11 @@ public final class Msrs {
     public static final int IA32_PLATFORM_ID = 0x17;
     public static final int IA32_APIC_BASE = 0x1b;
     public static final int IA32_FEATURE_CONTROL = 0x3a;
+    public static final int IA32_SPEC_CTRL = 0x48;
+    public static final int IA32_PRED_CMD = 0x49;        // write-only
     public static final int IA32_BIOS_SIGN_ID = 0x8b;     // microcode revision
     public static final int IA32_MTRRCAP = 0xfe;
+    public static final int IA32_ARCH_CAPABILITIES = 0x10a;
     public static final int IA32_SYSENTER_CS = 0x174;
     public static final int IA32_SYSENTER_ESP = 0x175;
     public static final int IA32_SYSENTER_EIP = 0x176;

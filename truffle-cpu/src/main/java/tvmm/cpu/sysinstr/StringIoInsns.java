@@ -58,10 +58,10 @@ final class StringIoInsns {
                 if (in) {
                     long linear = MemOperand.linear(s, CpuState.ES, offset, size, m64, true);
                     s.mem.readForWrite(linear, size); // fault before the device sees the read
-                    s.mem.write(linear, size, s.mem.exits().ioIn(port, size));
+                    s.mem.write(linear, size, s.mem.exits().ioInString(port, size, rep, addrSize));
                 } else {
                     long linear = MemOperand.linear(s, seg, offset, size, m64, false);
-                    s.mem.exits().ioOut(port, size, s.mem.read(linear, size));
+                    s.mem.exits().ioOutString(port, size, s.mem.read(linear, size), rep, addrSize, seg);
                 }
                 setIndex(s, index, offset + step);
                 if (!rep) {

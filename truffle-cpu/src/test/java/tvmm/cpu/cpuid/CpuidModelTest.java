@@ -59,7 +59,7 @@ class CpuidModelTest {
             if (f == Feature.OSXSAVE) {
                 continue; // mirrors CR4.OSXSAVE, not a static property
             }
-            int[] r = model.query(f.leaf, 0, 0, 0);
+            int[] r = model.query(f.leaf, f.subleaf, 0, 0);
             int reg = r[f.reg.ordinal()];
             assertEquals(f.implemented, (reg >>> f.bit & 1) == 1, f.name());
         }
@@ -107,5 +107,13 @@ class CpuidModelTest {
         assertTrue((m & ControlBits.CR4_PAE) != 0 && (m & ControlBits.CR4_PGE) != 0);
         assertEquals(0, m & ControlBits.CR4_LA57, "5-level paging not advertised");
         assertEquals(Feature.SMEP.implemented, (m & ControlBits.CR4_SMEP) != 0);
+    }
+
+    @Test
+    void leafSevenListsItsSubleaves() {
+        assertEquals(2, model.query(7, 0, 0, 0)[0], "sub-leaves 0..2");
+        assertEquals(1 << 4, model.query(7, 2, 0, 0)[3], "sub-leaf 2: BHI_CTRL only");
+        assertArrayEquals(new int[4], model.query(7, 1, 0, 0));
+        assertArrayEquals(new int[4], model.query(7, 3, 0, 0));
     }
 }

@@ -59,9 +59,9 @@ class MsrFileTest {
 
     @Test
     void unknownMsrsFault() {
-        gp(() -> msrs.read(0x48));          // SPEC_CTRL: not advertised
+        gp(() -> msrs.read(0x10b));          // FLUSH_CMD: L1D_FLUSH not advertised
         gp(() -> msrs.write(0xc001_0015, 0)); // AMD HWCR: not this vendor
-        assertFalse(msrs.isImplemented(0x48));
+        assertFalse(msrs.isImplemented(0x10b));
         assertTrue(msrs.isImplemented(Msrs.IA32_PAT));
     }
 
@@ -139,5 +139,37 @@ class MsrFileTest {
         msrs.write(Msrs.IA32_TSC, 5);
         assertEquals(5, msrs.read(Msrs.IA32_TSC));
         gp(() -> msrs.read(0x830)); // the host refuses x2APIC reads here
+    }
+
+    /**
+     * IA32_ARCH_CAPABILITIES is read-only and reports immunity with the bits Linux tests
+     * (arch/x86/kernel/cpu/common.c, cpu_set_bug_bits): RDCL_NO keeps page-table isolation
+     * off, MDS_NO the VERW on return to user, ITS_NO the return thunks.
+     */
+    @Test
+    void archCapabilitiesSayNotAffected() {
+        assertTrue(msrs.isImplemented(Msrs.IA32_ARCH_CAPABILITIES));
+        long caps = msrs.read(Msrs.IA32_ARCH_CAPABILITIES);
+        assertEquals(1L, caps & 1, "RDCL_NO");
+        assertEquals(1L << 5, caps & 1L << 5, "MDS_NO");
+        assertEquals(1L << 62, caps & 1L << 62, "ITS_NO");
+        assertEquals(1L << 1, caps & 1L << 1, "IBRS_ALL: Linux sets SPEC_CTRL.IBRS once instead of retpolines");
+        assertEquals(0, caps & (1L << 2 | 1L << 7 | 1L << 19),
+                "no RSBA, TSX_CTRL or RRSBA: those would promise behaviour or MSRs tvmm lacks");
+        gp(() -> msrs.write(Msrs.IA32_ARCH_CAPABILITIES, caps));
+    }
+
+    @Test
+    void specCtrlKeepsItsBitsAndPredCmdIsWriteOnly() {
+        msrs.write(Msrs.IA32_SPEC_CTRL, 0b101);
+        assertEquals(0b101, msrs.read(Msrs.IA32_SPEC_CTRL));
+        gp(() -> msrs.write(Msrs.IA32_SPEC_CTRL, 1L << 3));
+        msrs.write(Msrs.IA32_SPEC_CTRL, 0b101 | 1L << 10); // BHI_DIS_S
+        assertEquals(0b101 | 1L << 10, msrs.read(Msrs.IA32_SPEC_CTRL));
+        msrs.write(Msrs.IA32_SPEC_CTRL, 0b101);
+        assertEquals(0b101, msrs.read(Msrs.IA32_SPEC_CTRL), "a refused write changes nothing");
+        msrs.write(Msrs.IA32_PRED_CMD, 1);
+        gp(() -> msrs.write(Msrs.IA32_PRED_CMD, 2));
+        gp(() -> msrs.read(Msrs.IA32_PRED_CMD));
     }
 }

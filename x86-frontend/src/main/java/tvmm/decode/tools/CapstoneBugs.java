@@ -102,6 +102,10 @@ public final class CapstoneBugs {
         if (tm.equals("mov") && ours.map == 1 && ours.opcode >= 0x20 && ours.opcode <= 0x23) {
             return "reserved-cr-dr";
         }
+        if (tm.equals("mov") && ours.map == 0 && ours.opcode == 0x8E && ours.encoding == Encoding.LEGACY
+                && theirs.operands().startsWith("cs,")) {
+            return "mov-cs";
+        }
         if (withoutPrefix(code, pos, ours.mode, theirs, 0xF0)) {
             return "lock-validity";
         }

@@ -65,6 +65,20 @@ public final class AcpiPm {
         this.overflowTimer = clock.newTimer("pm-timer", this::overflowed);
     }
 
+    /**
+     * System reset: PM1_STS and PM1_EN clear (ACPI 6.5 §4.8.3.1: "cleared on reset"), PM1_CNT
+     * as firmware leaves it (SCI_EN: tvmm has no SMI_CMD, so the OS finds ACPI mode on), SCI
+     * low. The PM timer runs on: it is reset only with the resume well (RSMRST#).
+     */
+    public synchronized void reset() {
+        status = 0;
+        enable = 0;
+        control = SCI_EN;
+        overflowsCleared = overflows();
+        sleepRequested = false;
+        updateSci();
+    }
+
     /** The power button was pressed (e.g. the host asks the guest to shut down). */
     public synchronized void pressPowerButton() {
         status |= PWRBTN;
