@@ -86,7 +86,7 @@ class VmrunLoopTest {
                 mov esp, 0x90000
                 mov dword [0xFEE003E0], 0xB        ; timer divide by 1
                 mov dword [0xFEE00320], 0x30       ; one-shot, vector 0x30
-                mov dword [0xFEE00380], 1000       ; 1 us: fires while IF = 0
+                mov dword [0xFEE00380], 25         ; 1 us at the 25 MHz APIC clock: fires while IF = 0
                 mov ecx, 200000 
                 spin: dec ecx
                 jnz spin
