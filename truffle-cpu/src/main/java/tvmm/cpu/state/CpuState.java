@@ -108,6 +108,20 @@ public final class CpuState implements PagingControl {
      */
     public static final int EVENT_KICK = 1 << 30;
 
+    /**
+     * Event bit: a non-maskable interrupt is pending. Like the CPU's NMI latch it holds one:
+     * NMIs posted while one is pending collapse into it. Taken by the {@link tvmm.cpu.Delivery}
+     * only while {@link #nmiBlocked} is clear.
+     */
+    public static final int EVENT_NMI = 1 << 28;
+
+    /**
+     * NMI blocking (SDM vol. 3 §6.7.1, AMD APM vol. 2 §8.2.2): set when an NMI is delivered;
+     * further NMIs stay pending until the next IRET (which clears it, even one that faults:
+     * SDM vol. 3 §27.2.3 "NMI unblocking due to IRET").
+     */
+    public boolean nmiBlocked;
+
     /** Pending-event word: bits posted by other threads (interrupt lines, kicks), polled at back edges. */
     private volatile int events;
     private static final VarHandle EVENTS;
@@ -193,10 +207,17 @@ public final class CpuState implements PagingControl {
      */
     public int maskableEvents;
 
-    /** Whether a posted event needs the outer loop now (the back-edge and REP poll). */
+    /**
+     * Whether a posted event needs the outer loop now (the back-edge and REP poll): not a
+     * maskable one while IF = 0, nor an NMI while NMIs are blocked.
+     */
     public boolean eventsActionable() {
         int e = events();
-        return e != 0 && ((e & ~maskableEvents) != 0 || (rflags & Flags.IF) != 0);
+        if (e == 0) {
+            return false;
+        }
+        int held = ((rflags & Flags.IF) != 0 ? 0 : maskableEvents) | (nmiBlocked ? EVENT_NMI : 0);
+        return (e & ~held) != 0;
     }
 
     /** Posts event bits from any thread (interrupt controllers, other vCPUs, the VMM). */
