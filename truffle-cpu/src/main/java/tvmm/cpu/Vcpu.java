@@ -162,16 +162,17 @@ public final class Vcpu {
     /**
      * Runs exactly one instruction: after STI/MOV SS (no event is accepted in between) and
      * while RFLAGS.TF is set (then a single-step #DB trap follows, SDM Vol. 3 §17.3.1.4,
-     * unless the instruction opened an interrupt shadow: MOV SS defers the trap by one).
+     * unless the instruction was MOV SS or POP SS, which defer the trap by one; STI does not).
      * Returns true when the caller must start over (an event was delivered).
      */
     private boolean step(CpuState s, boolean singleStep) {
         s.interruptShadow = false;
+        s.debugShadow = false;
         Unit u = lookup(s, stepCache, 1);
         s.codeModified = false;
         unitsExecuted++;
         u.target.call();
-        if (singleStep && !s.interruptShadow && s.rip != stopAt) {
+        if (singleStep && !s.debugShadow && s.rip != stopAt) {
             s.dr[6] |= DR6_BS;
             GuestFault trap = new GuestFault(Vectors.DB, 0, 0);
             if (delivery == null) {

@@ -91,10 +91,17 @@ public final class CpuState implements PagingControl {
 
     /**
      * Interrupt shadow (SDM Vol. 3 §6.8.3): set by STI (when IF was 0), MOV SS and POP SS.
-     * The engine then runs exactly one more instruction before it accepts any event (and
-     * before a single-step #DB), and clears it.
+     * The engine then runs exactly one more instruction before it accepts any event, and
+     * clears it (see {@link #debugShadow} for the single-step #DB).
      */
     public boolean interruptShadow;
+
+    /**
+     * The part of the shadow that also holds off debug traps (a single-step #DB) for one
+     * instruction: only MOV SS and POP SS set it (SDM vol. 3 §6.8.3, §17.3.1.4); an STI shadow
+     * blocks interrupts but the single-step trap after STI is taken as usual.
+     */
+    public boolean debugShadow;
 
     /** Set by a store that hit a page holding translated code: the unit must stop after it. */
     public boolean codeModified;
