@@ -164,8 +164,13 @@ final class FuzzMachine implements AutoCloseable {
         w64(LDT, Descriptor.build(0x1000, 0xff, 0xcf3));
         w64(LDT + 8, Descriptor.build(0, 0xfffff, wide ? 0xa9b : 0xc9b));
         w64(LDT + 16, Descriptor.build(0, 0xfffff, 0x413));
+        // Slots 0x80-0xf8: random descriptors (any type, gates with random targets).
+        for (long sel = 0x80; sel < 0x100; sel += 8) {
+            w64(GDT + sel, rnd.nextInt(3) == 0 ? Descriptor.gate(SELECTORS[rnd.nextInt(SELECTORS.length)],
+                    CODE + rnd.nextInt(48), 0x80 | rnd.nextInt(0x80), rnd.nextInt(32)) : rnd.nextLong());
+        }
         s.gdtrBase = GDT;
-        s.gdtrLimit = 0x7f;
+        s.gdtrLimit = 0xff;
     }
 
     /** Gate for vector v: most are interrupt gates, some trap gates, some use an IST stack, #BP/INT 0x80 DPL 3. */
@@ -273,7 +278,7 @@ final class FuzzMachine implements AutoCloseable {
 
     long interesting() {
         return switch (rnd.nextInt(8)) {
-            case 0 -> SELECTORS[rnd.nextInt(SELECTORS.length)];
+            case 0 -> rnd.nextInt(4) == 0 ? 0x80 + rnd.nextInt(0x80) : SELECTORS[rnd.nextInt(SELECTORS.length)];
             case 1 -> CODE + rnd.nextInt(48);
             case 2 -> Flags.FIXED1 | (rnd.nextInt(4) == 0 ? rnd.nextLong() & 0x3f7fd7 : rnd.nextInt(2) * Flags.IF);
             case 3 -> STACK - rnd.nextInt(0x100);

@@ -61,6 +61,10 @@ class RandomSystemCodeTest {
             }
         }, "fuzz-worker");
         worker.setDaemon(true);
+        // The engine turns a node it cannot build into #UD with a line on stderr: that is a bug too.
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
         worker.start();
         try {
             while (worker.isAlive()) {
@@ -77,6 +81,11 @@ class RandomSystemCodeTest {
             }
         } finally {
             watchdog.shutdownNow();
+            System.setErr(err);
+        }
+        String stderr = captured.toString();
+        if (!stderr.isEmpty()) {
+            failures.put("engine messages on stderr", stderr.lines().limit(20).reduce("", (a, b) -> a + "\n    " + b));
         }
         System.out.println("RandomSystemCodeTest: " + COUNT + " snippets, seed " + SEED + ", outcomes " + outcomes);
         if (!failures.isEmpty()) {
