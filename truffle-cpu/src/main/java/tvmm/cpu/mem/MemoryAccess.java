@@ -107,11 +107,11 @@ public final class MemoryAccess {
     // region implicit supervisor accesses (descriptor tables, TSS, IDT: SDM Vol. 3 §4.6.1)
 
     public long readSupervisor(long linear, int size) {
-        return readAs(linear, size, Access.READ);
+        return readAs(linear, size, Access.IMPLICIT);
     }
 
     public void writeSupervisor(long linear, int size, long value) {
-        writeAs(linear, size, value, Access.READ);
+        writeAs(linear, size, value, Access.IMPLICIT);
     }
 
     // endregion

@@ -265,4 +265,9 @@ public final class CpuState implements PagingControl {
     public long efer() {
         return efer;
     }
+
+    @Override
+    public boolean alignmentCheckFlag() {
+        return (rflags & Flags.AC) != 0;
+    }
 }
