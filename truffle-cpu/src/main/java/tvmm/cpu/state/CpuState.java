@@ -103,6 +103,18 @@ public final class CpuState implements PagingControl {
      */
     public boolean debugShadow;
 
+    /**
+     * DR6.B0-B3 bits of the data breakpoints the current instruction's accesses matched: the
+     * engine raises the #DB trap after the instruction (SDM vol. 3 §18.2.4).
+     */
+    public int breakpointHits;
+
+    /**
+     * Event bit: a data breakpoint matched; posted so a REP string instruction stops after the
+     * iteration that matched (it polls the event word between iterations). Taken by the engine.
+     */
+    public static final int EVENT_BREAKPOINT = 1 << 27;
+
     /** Set by a store that hit a page holding translated code: the unit must stop after it. */
     public boolean codeModified;
 
