@@ -96,15 +96,9 @@ public final class Vcpu {
                 return RunResult.stop();
             }
             try {
-                boolean singleStep = (s.rflags & Flags.TF) != 0;
-                boolean breakpoints = DebugRegisters.armed(s.dr[7]);
-                mem.setWatchpoints(breakpoints && DebugRegisters.watchesData(s.dr[7]));
-                if (s.interruptShadow || singleStep || breakpoints) {
-                    if (step(s, singleStep, breakpoints)) {
-                        continue;
-                    }
-                }
-                if (s.eventsActionable()) {
+                // Events are taken at every instruction boundary outside an interrupt shadow,
+                // also between single-stepped instructions (a kick must end a stepped loop).
+                if (!s.interruptShadow && s.eventsActionable()) {
                     if (s.takeEvents(CpuState.EVENT_KICK) != 0) {
                         // Like a physical interrupt under SVM: leave with an INTR exit.
                         return new RunResult(new VmExit(ExitCode.INTR, 0, 0), null, null, false);
@@ -112,6 +106,13 @@ public final class Vcpu {
                     if (delivery != null) {
                         delivery.events(s);
                     }
+                }
+                boolean singleStep = (s.rflags & Flags.TF) != 0;
+                boolean breakpoints = DebugRegisters.armed(s.dr[7]);
+                mem.setWatchpoints(breakpoints && DebugRegisters.watchesData(s.dr[7]));
+                if (s.interruptShadow || singleStep || breakpoints) {
+                    step(s, singleStep, breakpoints);
+                    continue;
                 }
                 Unit u = lookup(s);
                 s.codeModified = false;
@@ -170,9 +171,8 @@ public final class Vcpu {
      * the instruction unless RFLAGS.RF = 1; a data breakpoint its accesses matched is a #DB trap
      * after it. RF is cleared as each instruction completes (IRET may load it set); a fault the
      * instruction raises pushes RF = 1, so returning to it does not hit its breakpoint again.
-     * Returns true when the caller must start over (an event was delivered).
      */
-    private boolean step(CpuState s, boolean singleStep, boolean breakpoints) {
+    private void step(CpuState s, boolean singleStep, boolean breakpoints) {
         s.interruptShadow = false;
         s.debugShadow = false;
         Unit u = lookup(s, stepCache, 1);
@@ -214,7 +214,6 @@ public final class Vcpu {
             }
             delivery.fault(s, trap); // a trap: RIP already points after the instruction
         }
-        return true;
     }
 
     private Unit lookup(CpuState s) {

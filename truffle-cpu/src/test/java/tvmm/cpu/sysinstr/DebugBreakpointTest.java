@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tvmm.cpu.RunResult;
 import tvmm.cpu.interrupts.Vectors;
 import tvmm.cpu.state.CpuState;
@@ -127,6 +128,32 @@ class DebugBreakpointTest {
             c.run(0x1000);
             assertEquals(List.of(Vectors.UD), c.faults);
             assertNotEquals(0, c.s.rflags & Flags.RF, "RF = 1 in the image the #UD pushes");
+        }
+    }
+
+    /**
+     * While breakpoints make the engine step instruction by instruction, a kick must still end
+     * the run (found by RandomSystemCodeTest: MOV DR7 then a tight loop never returned).
+     */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSteppedLoopStillSeesEvents() {
+        try (SysCpu c = new SysCpu().long64()) {
+            c.s.dr[0] = 0x5000; // never reached
+            c.s.dr[7] = dr7(0, 0, 0);
+            c.load(0x1000, 0xeb, 0xfe); // jmp $
+            Thread kicker = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                c.vcpu.kick();
+            });
+            RunResult r = c.run(0x1000);
+            kicker.interrupt();
+            assertEquals(ExitCode.INTR, r.exit().code, r.toString());
+            assertEquals(0x1000, c.s.rip);
         }
     }
 }
