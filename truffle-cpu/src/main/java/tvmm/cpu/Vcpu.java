@@ -209,6 +209,8 @@ public final class Vcpu {
         if (stepTrap || dataHits != 0) {
             s.dr[6] = (s.dr[6] & ~DebugRegisters.DR6_HITS) | dataHits | (stepTrap ? DebugRegisters.DR6_BS : 0);
             GuestFault trap = new GuestFault(Vectors.DB, 0, 0);
+            // An STI shadow covered the boundary the trap is taken at; it does not reach into the handler.
+            s.interruptShadow = false;
             if (delivery == null) {
                 throw trap;
             }

@@ -92,6 +92,7 @@ class InterruptShadowTest {
             c.run(0x1000);
             assertEquals(java.util.List.of(1), c.faults, "#DB");
             assertEquals(0x1001, c.s.rip, "trapped after the STI, not after the NOP it shadows");
+            assertFalse(c.s.interruptShadow, "the shadow ended at the boundary where the trap was taken");
         }
     }
 
