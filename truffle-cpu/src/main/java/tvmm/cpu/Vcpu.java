@@ -14,6 +14,7 @@ import tvmm.cpu.nodes.UnitBuilder;
 import tvmm.cpu.nodes.UnitCache;
 import tvmm.cpu.interrupts.Vectors;
 import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.DebugRegisters;
 import tvmm.cpu.state.Flags;
 import tvmm.cpu.svm.ExitCode;
 
@@ -95,13 +96,9 @@ public final class Vcpu {
                 return RunResult.stop();
             }
             try {
-                boolean singleStep = (s.rflags & Flags.TF) != 0;
-                if (s.interruptShadow || singleStep) {
-                    if (step(s, singleStep)) {
-                        continue;
-                    }
-                }
-                if (s.eventsActionable()) {
+                // Events are taken at every instruction boundary outside an interrupt shadow,
+                // also between single-stepped instructions (a kick must end a stepped loop).
+                if (!s.interruptShadow && s.eventsActionable()) {
                     if (s.takeEvents(CpuState.EVENT_KICK) != 0) {
                         // Like a physical interrupt under SVM: leave with an INTR exit.
                         return new RunResult(new VmExit(ExitCode.INTR, 0, 0), null, null, false);
@@ -109,6 +106,13 @@ public final class Vcpu {
                     if (delivery != null) {
                         delivery.events(s);
                     }
+                }
+                boolean singleStep = (s.rflags & Flags.TF) != 0;
+                boolean breakpoints = DebugRegisters.armed(s.dr[7]);
+                mem.setWatchpoints(breakpoints && DebugRegisters.watchesData(s.dr[7]));
+                if (s.interruptShadow || singleStep || breakpoints) {
+                    step(s, singleStep, breakpoints);
+                    continue;
                 }
                 Unit u = lookup(s);
                 s.codeModified = false;
@@ -160,30 +164,59 @@ public final class Vcpu {
     }
 
     /**
-     * Runs exactly one instruction: after STI/MOV SS (no event is accepted in between) and
-     * while RFLAGS.TF is set (then a single-step #DB trap follows, SDM Vol. 3 §17.3.1.4,
-     * unless the instruction opened an interrupt shadow: MOV SS defers the trap by one).
-     * Returns true when the caller must start over (an event was delivered).
+     * Runs exactly one instruction: after STI/MOV SS (no event is accepted in between), while
+     * RFLAGS.TF is set (then a single-step #DB trap follows, SDM Vol. 3 §17.3.1.4, unless the
+     * instruction was MOV SS or POP SS, which defer the trap by one; STI does not) and while DR7
+     * enables a breakpoint (SDM vol. 3 §18.3.1): an instruction breakpoint is a #DB fault before
+     * the instruction unless RFLAGS.RF = 1; a data breakpoint its accesses matched is a #DB trap
+     * after it. RF is cleared as each instruction completes (IRET may load it set); a fault the
+     * instruction raises pushes RF = 1, so returning to it does not hit its breakpoint again.
      */
-    private boolean step(CpuState s, boolean singleStep) {
+    private void step(CpuState s, boolean singleStep, boolean breakpoints) {
         s.interruptShadow = false;
+        s.debugShadow = false;
         Unit u = lookup(s, stepCache, 1);
+        if (breakpoints) {
+            if ((s.rflags & Flags.RF) == 0) {
+                int hits = DebugRegisters.executeHits(s.dr, codeLinear(s, s.rip));
+                if (hits != 0) {
+                    s.dr[6] = (s.dr[6] & ~DebugRegisters.DR6_HITS) | hits;
+                    throw new GuestFault(Vectors.DB, 0, 0); // a fault: RIP stays on the instruction
+                }
+            }
+            s.rflags &= ~Flags.RF;
+            s.breakpointHits = 0;
+        }
         s.codeModified = false;
         unitsExecuted++;
-        u.target.call();
-        if (singleStep && !s.interruptShadow && s.rip != stopAt) {
-            s.dr[6] |= DR6_BS;
+        try {
+            u.target.call();
+        } catch (GuestFault f) {
+            if (breakpoints) {
+                s.breakpointHits = 0; // the instruction did not complete: no data trap
+                s.takeEvents(CpuState.EVENT_BREAKPOINT);
+                s.rflags |= Flags.RF;
+            }
+            throw f;
+        }
+        int dataHits = 0;
+        if (breakpoints) {
+            dataHits = s.breakpointHits;
+            s.breakpointHits = 0;
+            s.takeEvents(CpuState.EVENT_BREAKPOINT);
+        }
+        boolean stepTrap = singleStep && !s.debugShadow && s.rip != stopAt;
+        if (stepTrap || dataHits != 0) {
+            s.dr[6] = (s.dr[6] & ~DebugRegisters.DR6_HITS) | dataHits | (stepTrap ? DebugRegisters.DR6_BS : 0);
             GuestFault trap = new GuestFault(Vectors.DB, 0, 0);
+            // An STI shadow covered the boundary the trap is taken at; it does not reach into the handler.
+            s.interruptShadow = false;
             if (delivery == null) {
                 throw trap;
             }
             delivery.fault(s, trap); // a trap: RIP already points after the instruction
         }
-        return true;
     }
-
-    /** DR6.BS: the #DB came from single-stepping. */
-    private static final long DR6_BS = 1L << 14;
 
     private Unit lookup(CpuState s) {
         return lookup(s, cache, UnitBuilder.MAX_INSNS);

@@ -146,7 +146,12 @@ public final class Svm implements Delivery {
             case EventInjection.TYPE_EXCEPTION -> EventDelivery.deliver(view, view, vector, false,
                     EventInjection.hasErrorCode(event), EventInjection.errorCode(event), s.cr2, s.rip);
             case EventInjection.TYPE_SOFTWARE_INT -> EventDelivery.deliverSoftware(view, view, vector, s.rip);
-            default -> EventDelivery.deliverInterrupt(view, view, vector, s.rip);
+            default -> {
+                if (type == EventInjection.TYPE_NMI) {
+                    s.nmiBlocked = true; // until the handler's IRET (SDM vol. 3 §6.7.1)
+                }
+                yield EventDelivery.deliverInterrupt(view, view, vector, s.rip);
+            }
         };
         if (o == EventDelivery.Outcome.SHUTDOWN) {
             shutdownReason = String.format("triple fault delivering vector %d at rip 0x%x: %s", vector, s.rip,
@@ -191,6 +196,16 @@ public final class Svm implements Delivery {
     @Override
     public void events(CpuState s) {
         // EVENT_KICK never arrives here: the engine turns it into the INTR exit itself.
+        if (!s.nmiBlocked && (s.events() & CpuState.EVENT_NMI) != 0) {
+            s.takeEvents(CpuState.EVENT_NMI);
+            try {
+                system.nmi(s); // blocks further NMIs until the next IRET
+            } catch (VmExit e) {
+                shutdownReason = String.format("triple fault delivering an NMI at rip 0x%x", s.rip);
+                throw e;
+            }
+            return;
+        }
         if ((s.events() & EVENT_WINDOW) != 0 && (Flags.read(s) & Flags.IF) != 0) {
             s.takeEvents(EVENT_WINDOW);
             if (!vmcb.virtualIrqPending()) {

@@ -273,8 +273,9 @@ public final class VirtualCpu {
             return; // a handler injected something itself
         }
         if (apic.takeNmi()) {
-            vmcb.setEventInj(EventInjection.of(EventInjection.TYPE_NMI, 2));
-            return;
+            // Latched in the CPU, which takes it once NMIs are not blocked (after the previous
+            // NMI handler's IRET, SDM vol. 3 §6.7.1), like AMD's virtual NMI (APM §15.21.10).
+            s.postEvent(CpuState.EVENT_NMI);
         }
         if (!interruptPending()) {
             vmcb.clearVirtualIrq();
@@ -330,7 +331,8 @@ public final class VirtualCpu {
             while (!vmm.stopping() && !vmm.resetPending()) {
                 s.takeEvents(Svm.EVENT_KICK);
                 boolean ifSet = (Flags.read(s) & Flags.IF) != 0;
-                if (apic.hasPendingNmi() || (ifSet && interruptPending())) {
+                boolean nmiLatched = (s.events() & CpuState.EVENT_NMI) != 0 && !s.nmiBlocked;
+                if (apic.hasPendingNmi() || nmiLatched || (ifSet && interruptPending())) {
                     return;
                 }
                 if (!bsp && apic.hasPendingEvent() && !apic.hasPendingInterrupt()) {

@@ -56,7 +56,7 @@ public enum Feature {
     INVPCID(7, Reg.EBX, 10, false),
     RDSEED(7, Reg.EBX, 18, true),
     ADX(7, Reg.EBX, 19, true),          // ADCX, ADOX: engine, difftested
-    SMAP(7, Reg.EBX, 20, false),        // needs STAC/CLAC and AC-aware supervisor accesses in the engine
+    SMAP(7, Reg.EBX, 20, true),         // PageWalker, Mmu (AC on a miss, override tables), STAC/CLAC, implicit accesses
     // Leaf 7.0 ECX
     UMIP(7, Reg.ECX, 2, false),
     LA57(7, Reg.ECX, 16, false),        // 5-level paging: not implemented

@@ -91,22 +91,6 @@ final class RandomForms {
                 return -1; // segment/control/vector registers
             }
         }
-        boolean fsgs = false;
-        for (int i = 0; i < d.length; i++) {
-            int v = b[i] & 0xff;
-            if (v == 0x64 || v == 0x65) {
-                fsgs = true;
-            } else if (fsgs && mode == 64 && (v == 0x26 || v == 0x2e || v == 0x36 || v == 0x3e)) {
-                return -1; // decoder gap: a null segment prefix after FS/GS hides the FS/GS override
-            }
-            if (!(v == 0x66 || v == 0x67 || v == 0xf2 || v == 0xf3 || v == 0xf0 || v == 0x26 || v == 0x2e || v == 0x36 || v == 0x3e
-                    || v == 0x64 || v == 0x65 || (v & 0xf0) == 0x40 && mode == 64)) {
-                break;
-            }
-        }
-        if (fsgs && d.op == Op.XLATB) {
-            return -1; // decoder gap: XLAT reports no segment, so an FS/GS override is lost
-        }
         if ((d.op == Op.BSWAP && d.operandSize == 2)) {
             return -1; // undefined result
         }

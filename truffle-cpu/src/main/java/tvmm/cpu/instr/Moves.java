@@ -169,22 +169,24 @@ final class Moves {
         }
     }
 
-    /** XLAT: AL = [seg: rBX + AL]. */
+    /** XLAT: AL = [seg: rBX + AL]; segment and base register as the decoder reports them. */
     static final class Xlat extends Insn {
         private final int seg;
+        private final int base;
         private final int addrSize;
         private final boolean mode64;
 
-        Xlat(long address, int length, int seg, int addrSize, boolean mode64) {
+        Xlat(long address, int length, int seg, int base, int addrSize, boolean mode64) {
             super(address, length);
             this.seg = seg;
+            this.base = base;
             this.addrSize = addrSize;
             this.mode64 = mode64;
         }
 
         @Override
         public void execute(CpuState s) {
-            long ea = (s.gpr[CpuState.RBX] + (s.gpr[CpuState.RAX] & 0xff)) & Flags.mask(addrSize);
+            long ea = (s.gpr[base] + (s.gpr[CpuState.RAX] & 0xff)) & Flags.mask(addrSize);
             long v = s.mem.read(MemOperand.linear(s, seg, ea, 1, mode64), 1);
             s.gpr[CpuState.RAX] = (s.gpr[CpuState.RAX] & ~0xffL) | v;
         }

@@ -99,7 +99,8 @@ public final class Translator implements InsnFactory {
             case CWD: case CDQ: case CQO:
                 return new Moves.SignToDx(a, len, os);
             case XLATB:
-                return new Moves.Xlat(a, len, d.segment != null ? d.segment.num : CpuState.DS, d.addressSize, m64);
+                return new Moves.Xlat(a, len, d.segment != null ? d.segment.num : CpuState.DS,
+                        d.base != null ? d.base.num : CpuState.RBX, d.addressSize, m64);
 
             case XCHG: {
                 Operand x = Operands.of(d, 0, a);

@@ -76,11 +76,11 @@ public final class CpuStateView implements InterruptState, SystemMemory {
 
     @Override
     public long readLinear(long linear, int bytes, boolean user) {
-        return s.mem.readAs(linear, bytes, user ? Access.USER : Access.READ);
+        return s.mem.readAs(linear, bytes, user ? Access.USER : Access.IMPLICIT);
     }
 
     @Override
     public void writeLinear(long linear, int bytes, long value, boolean user) {
-        s.mem.writeAs(linear, bytes, value, user ? Access.USER : Access.READ);
+        s.mem.writeAs(linear, bytes, value, user ? Access.USER : Access.IMPLICIT);
     }
 }

@@ -44,6 +44,11 @@ public final class SystemDelivery implements Delivery {
 
     @Override
     public void events(CpuState s) {
+        // An NMI goes first (SDM vol. 3 §6.9 priorities) and ignores IF, but not NMI blocking.
+        if (!s.nmiBlocked && s.takeEvents(CpuState.EVENT_NMI) != 0) {
+            nmi(s);
+            return;
+        }
         if (source == null || (s.rflags & Flags.IF) == 0) {
             return;
         }
@@ -54,8 +59,12 @@ public final class SystemDelivery implements Delivery {
         }
     }
 
-    /** NMI (vector 2): not maskable by IF; the caller tracks NMI blocking until the next IRET. */
+    /**
+     * Delivers an NMI (vector 2) now: not maskable by IF. NMIs are then blocked until the next
+     * IRET (SDM vol. 3 §6.7.1); a posted {@link CpuState#EVENT_NMI} waits for that.
+     */
     public void nmi(CpuState s) {
+        s.nmiBlocked = true;
         CpuStateView v = new CpuStateView(s);
         finish(EventDelivery.deliverInterrupt(v, v, Vectors.NMI, s.rip));
     }

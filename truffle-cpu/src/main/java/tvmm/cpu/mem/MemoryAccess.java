@@ -1,9 +1,14 @@
 package tvmm.cpu.mem;
 
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import tvmm.cpu.exit.ExitPort;
 import tvmm.cpu.mmu.Access;
 import tvmm.cpu.state.CpuState;
+import tvmm.cpu.state.DebugRegisters;
 
 /**
  * One vCPU's path from a linear address to guest RAM: translate (the MMU's
@@ -22,6 +27,12 @@ public final class MemoryAccess {
     private final ExitPort exits;
     /** The MMU; null means linear = physical (paging off, or a flat test machine). */
     private LinearTranslator translator;
+    /**
+     * Valid while no data breakpoint is enabled in DR7: then compiled code carries no check.
+     * The engine invalidates it (deoptimizing) when the guest arms one, and makes a new one
+     * when none is left.
+     */
+    @CompilationFinal private Assumption noWatchpoints = Truffle.getRuntime().createAssumption("no data breakpoints");
 
     public MemoryAccess(CpuState s, PhysicalMemory phys, ExitPort exits) {
         this.s = s;
@@ -39,6 +50,34 @@ public final class MemoryAccess {
 
     public ExitPort exits() {
         return exits;
+    }
+
+    /** Turns the data-breakpoint checks on or off (the engine follows DR7 between instructions). */
+    public void setWatchpoints(boolean on) {
+        if (on == noWatchpoints.isValid()) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            if (on) {
+                noWatchpoints.invalidate();
+            } else {
+                noWatchpoints = Truffle.getRuntime().createAssumption("no data breakpoints");
+            }
+        }
+    }
+
+    /** Records the data breakpoints an explicit access matches (implicit supervisor accesses are not checked). */
+    private void watch(long linear, int size, int access) {
+        if (!noWatchpoints.isValid() && (access & Access.IMPLICIT) == 0) {
+            recordHits(linear, size, (access & Access.WRITE) != 0);
+        }
+    }
+
+    @TruffleBoundary
+    private void recordHits(long linear, int size, boolean write) {
+        int hits = DebugRegisters.dataHits(s.dr, linear, size, write);
+        if (hits != 0) {
+            s.breakpointHits |= hits;
+            s.postEvent(CpuState.EVENT_BREAKPOINT);
+        }
     }
 
     private int user() {
@@ -107,16 +146,17 @@ public final class MemoryAccess {
     // region implicit supervisor accesses (descriptor tables, TSS, IDT: SDM Vol. 3 §4.6.1)
 
     public long readSupervisor(long linear, int size) {
-        return readAs(linear, size, Access.READ);
+        return readAs(linear, size, Access.IMPLICIT);
     }
 
     public void writeSupervisor(long linear, int size, long value) {
-        writeAs(linear, size, value, Access.READ);
+        writeAs(linear, size, value, Access.IMPLICIT);
     }
 
     // endregion
 
     public long readAs(long linear, int size, int access) {
+        watch(linear, size, access);
         if (crossesPage(linear, size)) {
             return readSplit(linear, size, access);
         }
@@ -128,6 +168,7 @@ public final class MemoryAccess {
     }
 
     public void writeAs(long linear, int size, long value, int access) {
+        watch(linear, size, access | Access.WRITE);
         if (crossesPage(linear, size)) {
             writeSplit(linear, size, value, access | Access.WRITE);
             return;
@@ -162,6 +203,7 @@ public final class MemoryAccess {
      * (SDM Vol. 2 CMPXCHG: "the destination operand is written back if the comparison fails").
      */
     public long compareExchange(long linear, int size, long expected, long update) {
+        watch(linear, size, Access.WRITE);
         if (crossesPage(linear, size)) {
             return lockedSplit(linear, size, expected, update, false);
         }
@@ -173,6 +215,7 @@ public final class MemoryAccess {
     }
 
     public long getAndSet(long linear, int size, long value) {
+        watch(linear, size, Access.WRITE);
         if (crossesPage(linear, size)) {
             return lockedSplit(linear, size, 0, value, true);
         }

@@ -53,21 +53,31 @@ public final class Mmu implements LinearTranslator {
         return miss(linear, access);
     }
 
+    /**
+     * A miss in the access's table. With CR4.SMAP set, a supervisor access that would reach a
+     * user page is kept out of the plain supervisor tables (its outcome depends on EFLAGS.AC,
+     * which their tags do not hold); an explicit one with AC = 1 is looked up and cached in
+     * the SMAP-override tables instead (copy_to_user under STAC does not walk every time).
+     */
     @CompilerDirectives.TruffleBoundary
     private long miss(long linear, int access) {
-        long physical = walker.walk(linear, access, pdptes);
-        if (cacheable(access)) {
+        boolean smap = (control.cr4() & ControlBits.CR4_SMAP) != 0;
+        boolean supervisorData = (access & (Access.USER | Access.FETCH)) == 0;
+        int a = access;
+        if (smap && supervisorData && (access & Access.IMPLICIT) == 0 && control.alignmentCheckFlag()) {
+            a |= Access.SMAP_OVERRIDE;
+            int slot = tlb.slot(Access.smapTable(access), linear);
+            if (tlb.hit(slot, linear)) {
+                return linear + tlb.addend(slot);
+            }
+        }
+        long physical = walker.walk(linear, a, pdptes);
+        if (!(smap && supervisorData && walker.lastUser)) {
             tlb.fill(Access.table(access), linear, physical, walker.lastGlobal, walker.lastPageSize);
+        } else if ((a & Access.SMAP_OVERRIDE) != 0) {
+            tlb.fill(Access.smapTable(access), linear, physical, walker.lastGlobal, walker.lastPageSize);
         }
         return physical;
-    }
-
-    /**
-     * With SMAP on, whether a supervisor access may touch a user page depends on EFLAGS.AC,
-     * which the tag does not hold: such accesses are not cached, they always walk.
-     */
-    private boolean cacheable(int access) {
-        return (access & Access.USER) != 0 || (control.cr4() & ControlBits.CR4_SMAP) == 0;
     }
 
     /** Walks without touching the TLB (debugger, monitor, tests). Still sets A/D bits. */

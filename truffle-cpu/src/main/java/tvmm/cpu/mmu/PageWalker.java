@@ -22,6 +22,8 @@ public final class PageWalker {
     long lastPageSize;
     /** Whether the last mapping is global (G set and CR4.PGE on). */
     boolean lastGlobal;
+    /** Whether the last mapping is a user page (U/S set at every level). */
+    boolean lastUser;
 
     public PageWalker(PagingControl control, PageTableMemory memory) {
         this.control = control;
@@ -37,6 +39,7 @@ public final class PageWalker {
         if ((cr0 & ControlBits.CR0_PG) == 0) {
             lastPageSize = 1L << 12;
             lastGlobal = false;
+            lastUser = false;
             return linear & 0xffff_ffffL;
         }
         while (true) {
@@ -107,6 +110,7 @@ public final class PageWalker {
                 }
                 long size = 1L << shift;
                 lastPageSize = size;
+                lastUser = user;
                 lastGlobal = (entry & PageBits.G) != 0 && (cr4 & ControlBits.CR4_PGE) != 0;
                 long frame = entry & PageBits.ADDR_MASK & ~(size - 1);
                 return frame | (linear & (size - 1));
@@ -138,6 +142,7 @@ public final class PageWalker {
                 return -1;
             }
             lastPageSize = 1L << 22;
+            lastUser = (pde & PageBits.US) != 0;
             lastGlobal = (pde & PageBits.G) != 0 && (cr4 & ControlBits.CR4_PGE) != 0;
             long high = ((pde >>> 13) & 0xffL) << 32;
             return high | (pde & 0xffc0_0000L) | (linear & 0x3f_ffffL);
@@ -158,6 +163,7 @@ public final class PageWalker {
             return -1;
         }
         lastPageSize = 1L << 12;
+        lastUser = user;
         lastGlobal = (pte & PageBits.G) != 0 && (cr4 & ControlBits.CR4_PGE) != 0;
         return (pte & 0xffff_f000L) | (linear & 0xfff);
     }

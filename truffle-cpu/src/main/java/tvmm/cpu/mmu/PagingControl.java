@@ -13,4 +13,9 @@ public interface PagingControl {
     long cr4();
 
     long efer();
+
+    /** RFLAGS.AC: with CR4.SMAP, explicit supervisor data accesses may touch user pages. */
+    default boolean alignmentCheckFlag() {
+        return false;
+    }
 }

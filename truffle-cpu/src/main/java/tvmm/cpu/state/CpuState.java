@@ -91,10 +91,29 @@ public final class CpuState implements PagingControl {
 
     /**
      * Interrupt shadow (SDM Vol. 3 §6.8.3): set by STI (when IF was 0), MOV SS and POP SS.
-     * The engine then runs exactly one more instruction before it accepts any event (and
-     * before a single-step #DB), and clears it.
+     * The engine then runs exactly one more instruction before it accepts any event, and
+     * clears it (see {@link #debugShadow} for the single-step #DB).
      */
     public boolean interruptShadow;
+
+    /**
+     * The part of the shadow that also holds off debug traps (a single-step #DB) for one
+     * instruction: only MOV SS and POP SS set it (SDM vol. 3 §6.8.3, §17.3.1.4); an STI shadow
+     * blocks interrupts but the single-step trap after STI is taken as usual.
+     */
+    public boolean debugShadow;
+
+    /**
+     * DR6.B0-B3 bits of the data breakpoints the current instruction's accesses matched: the
+     * engine raises the #DB trap after the instruction (SDM vol. 3 §18.2.4).
+     */
+    public int breakpointHits;
+
+    /**
+     * Event bit: a data breakpoint matched; posted so a REP string instruction stops after the
+     * iteration that matched (it polls the event word between iterations). Taken by the engine.
+     */
+    public static final int EVENT_BREAKPOINT = 1 << 27;
 
     /** Set by a store that hit a page holding translated code: the unit must stop after it. */
     public boolean codeModified;
@@ -107,6 +126,20 @@ public final class CpuState implements PagingControl {
      * next poll. The other bits belong to the system layer (interrupt lines, NMI, INIT/SIPI).
      */
     public static final int EVENT_KICK = 1 << 30;
+
+    /**
+     * Event bit: a non-maskable interrupt is pending. Like the CPU's NMI latch it holds one:
+     * NMIs posted while one is pending collapse into it. Taken by the {@link tvmm.cpu.Delivery}
+     * only while {@link #nmiBlocked} is clear.
+     */
+    public static final int EVENT_NMI = 1 << 28;
+
+    /**
+     * NMI blocking (SDM vol. 3 §6.7.1, AMD APM vol. 2 §8.2.2): set when an NMI is delivered;
+     * further NMIs stay pending until the next IRET (which clears it, even one that faults:
+     * SDM vol. 3 §27.2.3 "NMI unblocking due to IRET").
+     */
+    public boolean nmiBlocked;
 
     /** Pending-event word: bits posted by other threads (interrupt lines, kicks), polled at back edges. */
     private volatile int events;
@@ -193,10 +226,17 @@ public final class CpuState implements PagingControl {
      */
     public int maskableEvents;
 
-    /** Whether a posted event needs the outer loop now (the back-edge and REP poll). */
+    /**
+     * Whether a posted event needs the outer loop now (the back-edge and REP poll): not a
+     * maskable one while IF = 0, nor an NMI while NMIs are blocked.
+     */
     public boolean eventsActionable() {
         int e = events();
-        return e != 0 && ((e & ~maskableEvents) != 0 || (rflags & Flags.IF) != 0);
+        if (e == 0) {
+            return false;
+        }
+        int held = ((rflags & Flags.IF) != 0 ? 0 : maskableEvents) | (nmiBlocked ? EVENT_NMI : 0);
+        return (e & ~held) != 0;
     }
 
     /** Posts event bits from any thread (interrupt controllers, other vCPUs, the VMM). */
@@ -236,5 +276,10 @@ public final class CpuState implements PagingControl {
     @Override
     public long efer() {
         return efer;
+    }
+
+    @Override
+    public boolean alignmentCheckFlag() {
+        return (rflags & Flags.AC) != 0;
     }
 }

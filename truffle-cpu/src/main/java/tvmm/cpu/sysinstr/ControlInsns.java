@@ -124,7 +124,10 @@ final class ControlInsns {
         }
     }
 
-    /** MOV to/from DRn: stored only (breakpoints are not implemented); DR4/5 alias DR6/7 while CR4.DE = 0. */
+    /**
+     * MOV to/from DRn; DR4/5 alias DR6/7 while CR4.DE = 0. A write ends the unit: the engine
+     * looks at DR7 between instructions to arm breakpoints ({@link tvmm.cpu.state.DebugRegisters}).
+     */
     static final class MovDr extends Insn {
         private final int dr;
         private final RegOperand reg;
@@ -135,6 +138,11 @@ final class ControlInsns {
             this.dr = dr;
             this.reg = reg;
             this.toDr = toDr;
+        }
+
+        @Override
+        public byte kind() {
+            return toDr ? LEAVE : SEQ;
         }
 
         @Override
@@ -157,6 +165,7 @@ final class ControlInsns {
             }
             // DR6 and DR7 have fixed bits (SDM vol. 3 §18.2.3-4).
             s.dr[n] = n == 6 ? (v | 0xffff0ff0L) & 0xffff_ffffL : n == 7 ? (v | 0x400) & ~0xd000L & 0xffff_ffffL : v;
+            s.rip = next();
         }
     }
 

@@ -49,6 +49,7 @@ final class SegmentInsns {
             if (sreg == CpuState.SS) {
                 if (shadow) {
                     s.interruptShadow = true;
+                    s.debugShadow = true;
                 }
                 s.rip = next();
             }

@@ -11,7 +11,8 @@ import tvmm.cpu.state.Flags;
  * INS and OUTS, with or without REP (SDM vol. 2 INS/OUTS, REP): port DX, memory ES:rDI for
  * INS (no override) and seg:rSI for OUTS, rSI/rDI stepped by ±size per DF, rCX counting in
  * the address size. Each iteration commits its register updates, so a fault in the middle
- * leaves a state from which the instruction restarts where it stopped (RIP stays on it).
+ * leaves a state from which the instruction restarts where it stopped (RIP stays on it);
+ * a REP form also stops between iterations for a pending event or a write into translated code.
  */
 final class StringIoInsns {
     private StringIoInsns() {
@@ -67,7 +68,14 @@ final class StringIoInsns {
                 if (!rep) {
                     break;
                 }
-                setIndex(s, CpuState.RCX, mask(s.gpr[CpuState.RCX]) - 1);
+                long count = mask(s.gpr[CpuState.RCX]) - 1;
+                setIndex(s, CpuState.RCX, count);
+                if (count != 0 && (s.codeModified || s.eventsActionable())) {
+                    // An interrupt (or a kick) is taken between iterations; RIP stays on the
+                    // instruction so the rest follows after it (SDM vol. 2 REP: "interruptible").
+                    s.rip = address;
+                    return;
+                }
             }
             s.rip = next();
         }

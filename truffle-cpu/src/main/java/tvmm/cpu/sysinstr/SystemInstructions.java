@@ -125,6 +125,8 @@ public final class SystemInstructions implements InsnFactory {
                 return new IoInsns.Cli(a, len);
             case STI:
                 return new IoInsns.Sti(a, len);
+            case STAC: case CLAC:
+                return new SmapInsns.AcFlag(a, len, d.op == Op.STAC);
             case VMMCALL:
                 return new Vmmcall(a, len, sys);
             default:

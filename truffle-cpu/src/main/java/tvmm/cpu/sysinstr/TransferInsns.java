@@ -83,6 +83,9 @@ final class TransferInsns {
         @Override
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
+            // Any IRET ends NMI blocking (SDM vol. 3 §6.7.1), also one that faults (§27.2.3):
+            // a pending NMI is taken at the next instruction boundary.
+            s.nmiBlocked = false;
             CpuStateView v = new CpuStateView(s);
             Iret.execute(v, v, operandSize);
         }

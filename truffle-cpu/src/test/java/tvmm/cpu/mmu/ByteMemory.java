@@ -98,4 +98,12 @@ public class ByteMemory implements PageTableMemory, PagingControl {
     public long efer() {
         return efer;
     }
+
+    /** RFLAGS.AC as the MMU sees it (SMAP override). */
+    public boolean ac;
+
+    @Override
+    public boolean alignmentCheckFlag() {
+        return ac;
+    }
 }

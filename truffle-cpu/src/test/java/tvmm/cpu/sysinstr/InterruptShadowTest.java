@@ -82,4 +82,29 @@ class InterruptShadowTest {
             assertTrue(c.eventRips.contains(0x1001L), "offered right after STI: " + c.eventRips);
         }
     }
+
+    /** A single-step #DB is taken right after STI: its shadow holds off interrupts only (SDM vol. 3 §6.8.3). */
+    @Test
+    void stiShadowDoesNotHoldOffTheSingleStepTrap() {
+        try (SysCpu c = pendingIrq(false)) {
+            c.s.rflags |= Flags.TF;
+            c.load(0x1000, 0xfb, 0x90, 0x90, 0xf4); // sti ; nop ; nop ; hlt
+            c.run(0x1000);
+            assertEquals(java.util.List.of(1), c.faults, "#DB");
+            assertEquals(0x1001, c.s.rip, "trapped after the STI, not after the NOP it shadows");
+            assertFalse(c.s.interruptShadow, "the shadow ended at the boundary where the trap was taken");
+        }
+    }
+
+    /** MOV SS defers the single-step trap to after the next instruction (SDM vol. 3 §17.3.1.4). */
+    @Test
+    void movSsDefersTheSingleStepTrapByOneInstruction() {
+        try (SysCpu c = pendingIrq(false)) {
+            c.s.rflags |= Flags.TF;
+            c.load(0x1000, 0x8e, 0xd0, 0x90, 0x90, 0xf4); // mov ss, ax ; nop ; nop ; hlt
+            c.run(0x1000);
+            assertEquals(java.util.List.of(1), c.faults, "#DB");
+            assertEquals(0x1003, c.s.rip, "trapped after the NOP that follows MOV SS");
+        }
+    }
 }
