@@ -88,6 +88,9 @@ final class X87Forms {
             r("fucomp", 0xdd, 0xe8, 0),
             f("fnstsw ax", 0xdf, 0xe0, UALL), r("fucomip", 0xdf, 0xe8, 0), r("fcomip", 0xdf, 0xf0, 0));
 
+    private static final java.util.Set<String> TRANSCENDENTAL = java.util.Set.of("f2xm1", "fyl2x", "fyl2xp1", "fptan",
+            "fpatan", "fsin", "fcos", "fsincos");
+
     static void generate(GenContext c) {
         SplittableRandom r = c.r;
         Form f = FORMS.get(r.nextInt(FORMS.size()));
@@ -109,6 +112,11 @@ final class X87Forms {
                     default -> Type.PD;
                 };
                 Rm rm = FpImage.mem(c, size, t);
+                for (int k = 0; k < 8 && c.patch.length < size && f.name().matches("fldenv|frstor|fnstenv|fnsave"); k++) {
+                    // Which byte of a multi-access load that crosses into an unmapped page faults
+                    // first (CR2) is microcode-specific (the host reports bytes past the operand).
+                    rm = FpImage.mem(c, size, t);
+                }
                 patch(c, f.fmt(), op16);
                 c.asm.op(op16 ? 2 : 4, 0, false, new int[] {f.opcode()}, f.modrm(), rm);
                 label += " mem" + size;
@@ -125,6 +133,20 @@ final class X87Forms {
             label += "; fwait";
         }
         c.fswUndefined = f.undefined();
+        if (TRANSCENDENTAL.contains(f.name())) {
+            // SDM Vol. 1 §8.3.10: the transcendental results are within 1 ulp, their last bit (and
+            // so C1, "rounded up") is the implementation's: compared within 1 ulp, C1 masked.
+            c.approx = true;
+            c.fswUndefined |= C1;
+            // F2XM1 needs -1 < ST(0) < 1 and FYL2XP1 |ST(0)| < 1 - sqrt(2)/2; outside, the result
+            // is undefined (SDM Vol. 2 F2XM1, FYL2XP1): keep finite normal operands inside.
+            int limit = f.name().equals("f2xm1") ? 0x3ffe : f.name().equals("fyl2xp1") ? 0x3ffc : 0x7ffe;
+            int se = FxCompare.u16(c.fx, 40);
+            int e = se & 0x7fff;
+            if (e > limit && e != 0x7fff) {
+                FpImage.put16(c.fx, 40, (se & 0x8000) | (limit - r.nextInt(0, 24)));
+            }
+        }
         c.label = "x87/" + label;
     }
 

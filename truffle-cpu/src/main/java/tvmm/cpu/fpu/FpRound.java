@@ -115,6 +115,13 @@ public final class FpRound {
                 // Unmasked underflow: x87 delivers the rounded result rebiased up by 24576 and
                 // raises UE whether or not it is exact; SSE reports it (the CPU raises #XM).
                 e.flags |= FpEnv.UE;
+                if (x87 && exp + 24576 < emin) {
+                    // Too small even for the rebiased range (FSCALE by a huge factor): the host
+                    // delivers a signed zero, inexact.
+                    e.flags |= FpEnv.PE;
+                    e.c1 = false;
+                    return Fp.packZero(e, fmt, sign);
+                }
                 if (x87) {
                     exp += 24576;
                     tiny = false;
@@ -157,7 +164,12 @@ public final class FpRound {
         if (exp > emax) {
             if ((e.masks & FpEnv.OE) == 0) {
                 e.flags |= FpEnv.OE;
-                if (x87) {
+                if (x87 && exp - 24576 > emax) {
+                    // Too large even for the rebiased range: the host delivers a signed infinity, inexact.
+                    e.flags |= FpEnv.PE;
+                    e.c1 = true;
+                    return Fp.packInf(e, fmt, sign);
+                } else if (x87) {
                     exp -= 24576;
                 } else {
                     if (inexact) {

@@ -240,6 +240,9 @@ public final class X87Images {
         if (rexW) {
             x.fip = u64(m, o + 8);
             x.fdp = u64(m, o + 16);
+            // The 64-bit image has no selectors: FCS and FDS read 0 afterwards (host-observed with FNSTENV).
+            x.fcs = 0;
+            x.fds = 0;
         } else {
             x.fip = u32(m, o + 8) & 0xffffffffL;
             x.fcs = u16(m, o + 12);
@@ -315,6 +318,13 @@ public final class X87Images {
                 x.fop = u16(m, o + 6) & 0x7ff;
                 x.fip = rexW ? u64(m, o + 8) : u32(m, o + 8) & 0xffffffffL;
                 x.fdp = rexW ? u64(m, o + 16) : u32(m, o + 16) & 0xffffffffL;
+                if (rexW) {
+                    x.fcs = 0;
+                    x.fds = 0;
+                } else {
+                    x.fcs = u16(m, o + 12);
+                    x.fds = u16(m, o + 20);
+                }
                 x.setFsw(u16(m, o + 2));
                 x.empty = ~m[o + 4] & 0xff;
                 for (int i = 0; i < 8; i++) {
