@@ -125,6 +125,13 @@ public final class FpRound {
                 if (x87) {
                     exp += 24576;
                     tiny = false;
+                } else {
+                    // SSE: #XM, nothing written; PE only with FTZ set (host-observed on both counts).
+                    if (e.ftz) {
+                        e.flags |= FpEnv.PE;
+                    }
+                    e.c1 = false;
+                    return Fp.packZero(e, fmt, sign);
                 }
             } else if (tiny && e.ftz && !x87) {
                 e.flags |= FpEnv.UE | FpEnv.PE;
@@ -172,10 +179,7 @@ public final class FpRound {
                 } else if (x87) {
                     exp -= 24576;
                 } else {
-                    if (inexact) {
-                        e.flags |= FpEnv.PE;
-                    }
-                    return Fp.packInf(e, fmt, sign);
+                    return Fp.packInf(e, fmt, sign); // SSE: #XM, nothing written, no PE (host-observed)
                 }
             } else {
                 e.flags |= FpEnv.OE | FpEnv.PE;

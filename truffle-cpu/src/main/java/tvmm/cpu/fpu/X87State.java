@@ -524,6 +524,9 @@ public final class X87State {
         int f = env.flags;
         env.flags = 0;
         env.c1 = false;
+        if ((f & ~fcw & (FpEnv.IE | FpEnv.DE)) != 0) {
+            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // an unmasked pre-computation exception stops it
+        }
         if (cc == FpRem.NO_QUOTIENT || (f & ~fcw & (FpEnv.IE | FpEnv.DE)) != 0) {
             // Nothing divided (or an unmasked exception stopped it): C1 = C2 = 0, C0/C3 unchanged.
             fsw = (fsw & ~(C1 | C2)) | f;
