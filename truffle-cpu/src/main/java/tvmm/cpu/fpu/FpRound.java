@@ -92,6 +92,7 @@ public final class FpRound {
         }
         boolean x87 = fmt >= Fp.F80;
         boolean tiny = false;
+        boolean sseUnmaskedTiny = false;
         if (exp < emin) {
             tiny = true;
             if (exp == emin - 1) {
@@ -126,12 +127,10 @@ public final class FpRound {
                     exp += 24576;
                     tiny = false;
                 } else {
-                    // SSE: #XM, nothing written; PE only with FTZ set (host-observed on both counts).
-                    if (e.ftz) {
-                        e.flags |= FpEnv.PE;
-                    }
-                    e.c1 = false;
-                    return Fp.packZero(e, fmt, sign);
+                    // SSE: #XM and nothing is written, but PE still reports whether the result
+                    // rounded to full precision (not denormalized) is inexact (host-observed).
+                    sseUnmaskedTiny = true;
+                    tiny = false;
                 }
             } else if (tiny && e.ftz && !x87) {
                 e.flags |= FpEnv.UE | FpEnv.PE;
@@ -179,7 +178,10 @@ public final class FpRound {
                 } else if (x87) {
                     exp -= 24576;
                 } else {
-                    return Fp.packInf(e, fmt, sign); // SSE: #XM, nothing written, no PE (host-observed)
+                    if (inexact) {
+                        e.flags |= FpEnv.PE;
+                    }
+                    return Fp.packInf(e, fmt, sign); // SSE: #XM, nothing is written
                 }
             } else {
                 e.flags |= FpEnv.OE | FpEnv.PE;
@@ -205,6 +207,9 @@ public final class FpRound {
             }
         }
         e.c1 = inc;
+        if (sseUnmaskedTiny) {
+            return Fp.packZero(e, fmt, sign); // never written (#XM); keeps pack() within its exponent range
+        }
         return pack(e, fmt, sign, exp, keep, p);
     }
 

@@ -313,7 +313,9 @@ public final class FpTranscendental {
             if (d < -200) {
                 // |y/x| is tiny: atan(q) = q(1 - q^2/3), result below q; add pi for x < 0.
                 if (xsign == 0) {
-                    return roundBig(e, ysign, q, d);
+                    // atan(q) lies just below q even when q is exact: round a value a hair below
+                    // it (10^-40 relative, far under the last bit) so PE and directed rounding follow.
+                    return roundBig(e, ysign, q.subtract(q.movePointLeft(40), MC), d);
                 }
                 v = PI;
             } else if (d > 200) {
@@ -362,7 +364,9 @@ public final class FpTranscendental {
             return roundBig(e, e.aSign, mantissa(e.aSig).multiply(LN2, MC), e.aExp);
         }
         BigDecimal v = exp2m1(e.aSign != 0 ? exact(e).negate() : exact(e));
-        return roundBig(e, v.signum() < 0 ? 1 : 0, v.abs(), 0);
+        long r = roundBig(e, v.signum() < 0 ? 1 : 0, v.abs(), 0);
+        e.flags |= FpEnv.PE; // even when exact: the host reports F2XM1(1) = 1 and F2XM1(-1) = -0.5 inexact
+        return r;
     }
 
     /** FYL2X (plus1=false): ST(1) * log2(ST(0)); FYL2XP1: ST(1) * log2(ST(0) + 1). */
@@ -440,6 +444,8 @@ public final class FpTranscendental {
                     .divide(LN2, MC);
             l = BigDecimal.valueOf(e.aExp).add(lm, MC).abs();
         }
-        return roundBig(e, rsign, l.multiply(mantissa(e.bSig), MC), extra);
+        long r = roundBig(e, rsign, l.multiply(mantissa(e.bSig), MC), extra);
+        e.flags |= FpEnv.PE; // even when exact: the host reports FYL2X(8, 1) = 3 and FYL2XP1(7, 1) = 3 inexact
+        return r;
     }
 }

@@ -217,12 +217,9 @@ public final class SsePacked {
         int p1 = (imm & 0x20) != 0 ? SseFloat.mul32(e, (int) (a0 >>> 32), (int) (b0 >>> 32)) : 0;
         int p2 = (imm & 0x40) != 0 ? SseFloat.mul32(e, (int) a1, (int) b1) : 0;
         int p3 = (imm & 0x80) != 0 ? SseFloat.mul32(e, (int) (a1 >>> 32), (int) (b1 >>> 32)) : 0;
-        // The products are internal: a denormal product is no denormal operand of the adds (host-observed: no DE).
-        int before = e.flags;
         int t1 = SseFloat.add32(e, p0, p1);
         int t2 = SseFloat.add32(e, p2, p3);
         int sum = SseFloat.add32(e, t1, t2);
-        e.flags = before | (e.flags & ~FpEnv.DE);
         int r0 = (imm & 1) != 0 ? sum : 0;
         int r1 = (imm & 2) != 0 ? sum : 0;
         int r2 = (imm & 4) != 0 ? sum : 0;
@@ -234,9 +231,7 @@ public final class SsePacked {
         FpEnv e = st.env;
         long p0 = (imm & 0x10) != 0 ? SseFloat.mul64(e, st.lo(d), st.lo(s)) : 0;
         long p1 = (imm & 0x20) != 0 ? SseFloat.mul64(e, st.hi(d), st.hi(s)) : 0;
-        int before = e.flags;
         long sum = SseFloat.add64(e, p0, p1);
-        e.flags = before | (e.flags & ~FpEnv.DE); // as DPPS: products are no denormal operands
         return st.commit(d, (imm & 1) != 0 ? sum : 0, (imm & 2) != 0 ? sum : 0);
     }
 }
