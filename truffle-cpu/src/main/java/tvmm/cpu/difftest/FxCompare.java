@@ -16,7 +16,7 @@ import java.util.List;
  * undefined or unwritten.</li>
  * </ul>
  */
-public final class FxCompare {
+final class FxCompare {
     private FxCompare() {
     }
 
@@ -110,11 +110,11 @@ public final class FxCompare {
         return (sigA < 0) == (sigB < 0) && a.subtract(b).abs().compareTo(java.math.BigInteger.ONE) <= 0;
     }
 
-    public static int u16(byte[] m, int o) {
+    static int u16(byte[] m, int o) {
         return (m[o] & 0xff) | (m[o + 1] & 0xff) << 8;
     }
 
-    public static long u64(byte[] m, int o) {
+    static long u64(byte[] m, int o) {
         long v = 0;
         for (int i = 7; i >= 0; i--) {
             v = v << 8 | (m[o + i] & 0xff);
