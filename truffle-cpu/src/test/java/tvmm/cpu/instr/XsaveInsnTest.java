@@ -98,6 +98,18 @@ class XsaveInsnTest {
     }
 
     @Test
+    void unadvertisedXsaveVariantsAreUndefined() {
+        // CPUID.(0DH,1):EAX enumerates XSAVEOPT only: XSAVEC, XSAVES and XRSTORS are #UD.
+        try (FpMachine m = new FpMachine()) {
+            m.s.cr4 |= ControlBits.CR4_OSXSAVE;
+            m.s.cpl = 0;
+            assertEquals(Vectors.UD, vector(m.run(0x0f, 0xc7, 0x26)), "xsavec [rsi]");
+            assertEquals(Vectors.UD, vector(m.run(0x0f, 0xc7, 0x2e)), "xsaves [rsi]");
+            assertEquals(Vectors.UD, vector(m.run(0x0f, 0xc7, 0x1e)), "xrstors [rsi]");
+        }
+    }
+
+    @Test
     void fxrstor64ClearsTheX87Selectors() {
         // Host-observed (difftest): after FXRSTOR64, whose image has no FCS/FDS, FNSTENV stores them as 0.
         try (FpMachine m = new FpMachine()) {
