@@ -195,9 +195,10 @@ public final class FpTranscendental {
         if (c == Fp.ZERO) {
             sinV = BigDecimal.ZERO;
             cosV = BigDecimal.ONE;
-        } else if (e.aExp < -80) {
+        } else if (e.aExp < -40) {
             // Tiny: sin x = x(1 - x^2/6), cos x = 1 - x^2/2, tan x = x(1 + x^2/3): round the
-            // leading term with a sticky bit on the correct side.
+            // leading term with a sticky bit on the correct side (x^2 is then below the last bit;
+            // the 45-digit series would lose it and call the result exact).
             long s = e.aSig;
             int x = e.aExp;
             if (op == COS) {
@@ -389,7 +390,6 @@ public final class FpTranscendental {
                 return invalid(e);
             }
         }
-        FpArith.denormCheck2(e);
         // Sign and class of log2(x) (or log2(1+x)).
         int lsign;
         boolean lzero;
@@ -402,6 +402,9 @@ public final class FpTranscendental {
             lzero = xc == Fp.NORM && e.aExp == 0 && e.aSig == Fp.INT_BIT;
             linf = xc == Fp.ZERO || xc == Fp.INF;
             lsign = xc == Fp.ZERO || (!linf && e.aExp < 0) ? 1 : 0;
+        }
+        if (!linf || yc == Fp.ZERO) {
+            FpArith.denormCheck2(e); // an infinite log2 (ZE) is reported without DE for a denormal y (host-observed)
         }
         int rsign = lsign ^ ysign;
         if (lzero) {
@@ -446,6 +449,9 @@ public final class FpTranscendental {
         }
         long r = roundBig(e, rsign, l.multiply(mantissa(e.bSig), MC), extra);
         e.flags |= FpEnv.PE; // even when exact: the host reports FYL2X(8, 1) = 3 and FYL2XP1(7, 1) = 3 inexact
+        if ((e.se & 0x7fff) == 0 && (e.masks & FpEnv.UE) != 0) {
+            e.flags |= FpEnv.UE; // tiny and (so reported) inexact: underflow, as the host reports
+        }
         return r;
     }
 }
