@@ -403,8 +403,9 @@ public final class FpTranscendental {
             linf = xc == Fp.ZERO || xc == Fp.INF;
             lsign = xc == Fp.ZERO || (!linf && e.aExp < 0) ? 1 : 0;
         }
-        if (!linf || yc == Fp.ZERO) {
-            FpArith.denormCheck2(e); // an infinite log2 (ZE) is reported without DE for a denormal y (host-observed)
+        boolean divByZero = linf && yc != Fp.ZERO && (!plus1 && xc == Fp.ZERO || plus1 && xc != Fp.INF);
+        if (!divByZero) {
+            FpArith.denormCheck2(e); // log2(0) (ZE) is reported without DE for a denormal y (host-observed)
         }
         int rsign = lsign ^ ysign;
         if (lzero) {
