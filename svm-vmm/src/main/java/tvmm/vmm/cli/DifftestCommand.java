@@ -10,7 +10,8 @@ import tvmm.cpu.difftest.Generator;
  * {@code tvmm difftest}: differential testing of tvmm's CPU against the host CPU (DESIGN.md
  * §10). Each case runs natively in an isolated child process (a small C harness built with
  * gcc at first use) and in tvmm's CPU in 64-bit user mode; registers, defined flags,
- * memory and exceptions must agree. Exit status 0 only when nothing differed.
+ * memory and exceptions must agree; for the x87/MMX/SSE classes also the x87, MMX, XMM and
+ * MXCSR state (the FXSAVE image). Exit status 0 only when nothing differed.
  */
 @Command(name = "difftest", mixinStandardHelpOptions = true, description = "Compare tvmm's CPU with the host CPU on generated instruction snippets.")
 final class DifftestCommand implements Callable<Integer> {
@@ -21,7 +22,8 @@ final class DifftestCommand implements Callable<Integer> {
     @Option(names = "--count", description = "Number of cases (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
     long count;
 
-    @Option(names = "--isa", description = "Instruction class: all, alu, shift, muldiv, bit, mov, xchg, stack, cond, branch, string, misc, random (decoded random bytes), random32 (compatibility mode), seq, seq32 (chains of random instructions) (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--isa", description = "Instruction class: all, alu, shift, muldiv, bit, mov, xchg, stack, cond, branch, string, misc, random (decoded random bytes), random32 (compatibility mode), seq, seq32 (chains of random instructions); "
+            + "x87, mmx, sse, sse2, sse3, ssse3, sse41, sse42 (these also compare the x87/MMX/SSE state), fp (all of those) (default: ${DEFAULT-VALUE}).",
             defaultValue = "all")
     String isa;
 
@@ -33,8 +35,9 @@ final class DifftestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!isa.equals("all") && !Generator.CLASSES.contains(isa)) {
-            System.err.println("tvmm: unknown --isa " + isa + " (one of all, " + String.join(", ", Generator.CLASSES) + ")");
+        if (!Generator.valid(isa)) {
+            System.err.println("tvmm: unknown --isa " + isa + " (one of all, fp, " + String.join(", ", Generator.CLASSES) + ", "
+                    + String.join(", ", Generator.FP_CLASSES) + ")");
             return Main.USAGE;
         }
         if (count < 0) {

@@ -53,6 +53,11 @@ public final class CpuidModel {
      * values, as Intel CPUs do (SDM vol. 2 CPUID).
      */
     public int[] query(int leaf, int subleaf, int apicId, long cr4) {
+        return query(leaf, subleaf, apicId, cr4, 1);
+    }
+
+    /** CPUID with the current XCR0 too (leaf 0xD sub-leaf 0 EBX depends on it). */
+    public int[] query(int leaf, int subleaf, int apicId, long cr4, long xcr0) {
         if (leaf >= 0x4000_0000 && leaf < 0x4000_0100) {
             return hypervisor(leaf);
         }
@@ -74,6 +79,7 @@ public final class CpuidModel {
                 default -> new int[4];
             };
             case 0xb -> topology(subleaf, apicId);
+            case 0xd -> xsave(subleaf, xcr0);
             case 0x15 -> new int[] {1, (int) (tscHz / crystalHz), (int) crystalHz, 0};
             case 0x16 -> new int[] {(int) (tscHz / 1_000_000), (int) (tscHz / 1_000_000),
                 (int) (crystalHz / 1_000_000), 0};
@@ -97,6 +103,24 @@ public final class CpuidModel {
             ecx |= 1 << Feature.OSXSAVE.bit;
         }
         return new int[] {eax, ebx, ecx, Feature.mask(1, Reg.EDX)};
+    }
+
+    /**
+     * Leaf 0xD (SDM Vol. 1 §13.2): sub-leaf 0 — the XCR0 bits that may be set (x87, SSE), the
+     * area size for the bits set in XCR0 and for all of them (both 576: the legacy region and the
+     * header hold x87 and SSE); sub-leaf 1 — XSAVEOPT only (no XSAVEC, XGETBV with ECX = 1,
+     * XSAVES; no IA32_XSS bits). Components 0 and 1 live in the legacy region, so their own
+     * sub-leaves are zero like every other.
+     */
+    private static int[] xsave(int subleaf, long xcr0) {
+        if (!Feature.XSAVE.implemented) {
+            return new int[4];
+        }
+        return switch (subleaf) {
+            case 0 -> new int[] {3, 576, 576, 0};
+            case 1 -> new int[] {1, 0, 0, 0};
+            default -> new int[4];
+        };
     }
 
     /** Deterministic cache parameters: 32K L1d, 32K L1i, 256K L2 per core, 8M shared L3. */

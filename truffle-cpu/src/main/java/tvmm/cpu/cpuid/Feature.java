@@ -43,7 +43,7 @@ public enum Feature {
     MOVBE(1, Reg.ECX, 22, true),
     POPCNT(1, Reg.ECX, 23, true),
     TSC_DEADLINE(1, Reg.ECX, 24, true),
-    XSAVE(1, Reg.ECX, 26, false),
+    XSAVE(1, Reg.ECX, 26, true),        // x87 and SSE components only; XSAVEOPT in leaf 0xD
     OSXSAVE(1, Reg.ECX, 27, false),     // dynamic: mirrors CR4.OSXSAVE when XSAVE exists
     RDRAND(1, Reg.ECX, 30, true),
     HYPERVISOR(1, Reg.ECX, 31, true),

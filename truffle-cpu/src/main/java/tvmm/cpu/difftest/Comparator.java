@@ -68,6 +68,9 @@ public final class Comparator {
             }
             d.add(sb.toString());
         }
+        if (c.fx() != null) {
+            FxCompare.diff(c, host.fx(), cpu.fx(), d);
+        }
         return d;
     }
 

@@ -58,7 +58,7 @@ public final class CpuRunner implements AutoCloseable {
     public Outcome run(Case c) {
         cases++;
         phys.load(CODE_PA, Layout.codePage(c.code(), c.mode()));
-        byte[] initial = Layout.memory(c.memSeed());
+        byte[] initial = c.initialMemory();
         phys.load(DATA_PA, initial);
         CpuState s = vcpu.state;
         if (c.mode() == 32) {
@@ -69,6 +69,13 @@ public final class CpuRunner implements AutoCloseable {
         // The harness runs snippets with these FS/GS bases (WRFSBASE/WRGSBASE in harness.c).
         s.seg[CpuState.FS].base = Layout.FS_BASE;
         s.seg[CpuState.GS].base = Layout.GS_BASE;
+        // Linux runs user code with CR0.MP and CR4.OSXMMEXCPT set (unmasked SIMD exceptions are #XM).
+        s.cr0 |= tvmm.cpu.mmu.ControlBits.CR0_MP;
+        s.cr4 |= tvmm.cpu.mmu.ControlBits.CR4_OSXMMEXCPT;
+        s.updateMode();
+        if (c.fx() != null) {
+            tvmm.cpu.fpu.X87Images.fxrstor(s.x87, s.sse, c.fx(), 0, true, 16);
+        }
         System.arraycopy(c.regs(), 0, s.gpr, 0, 16);
         s.rflags = c.rflags() | 2;
         s.flagOp = 0;
@@ -97,7 +104,12 @@ public final class CpuRunner implements AutoCloseable {
             }
         }
         long flags = tvmm.cpu.state.Flags.read(s);
-        return new Outcome(vector, error, addr, s.rip, s.gpr.clone(), flags, changed);
+        byte[] fx = null;
+        if (c.fx() != null) {
+            fx = new byte[512];
+            tvmm.cpu.fpu.X87Images.fxsave(s.x87, s.sse, fx, 0, true, 16);
+        }
+        return new Outcome(vector, error, addr, s.rip, s.gpr.clone(), flags, changed, fx);
     }
 
     @Override

@@ -41,14 +41,25 @@ public final class Difftest {
         for (int j = 0; j < jobs; j++) {
             NativeHarness harness = new NativeHarness();
             Thread t = new Thread(() -> {
-                try (harness; CpuRunner cpu = new CpuRunner()) {
+                CpuRunner cpu = null;
+                try (harness) {
+                    cpu = new CpuRunner();
                     Decoder decoder = new Decoder();
                     long i;
                     while ((i = next.getAndIncrement()) < count) {
                         Case c = generator.generate(seed, i);
                         Outcome host = harness.run(c);
-                        Outcome mine = cpu.run(c);
-                        List<String> d = host == null ? List.of("the native harness died on this case") : Comparator.diff(c, host, mine);
+                        Outcome mine;
+                        List<String> d;
+                        try {
+                            mine = cpu.run(c);
+                            d = host == null ? List.of("the native harness died on this case") : Comparator.diff(c, host, mine);
+                        } catch (RuntimeException e) {
+                            // Guest input must never make a Java exception escape: report it as a mismatch.
+                            d = List.of("tvmm threw " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));
+                            cpu.close();
+                            cpu = new CpuRunner();
+                        }
                         if (!d.isEmpty()) {
                             mismatches.incrementAndGet();
                             if (printed.incrementAndGet() <= maxPrinted) {
@@ -59,6 +70,10 @@ public final class Difftest {
                 } catch (Throwable e) {
                     synchronized (errors) {
                         errors.add(e);
+                    }
+                } finally {
+                    if (cpu != null) {
+                        cpu.close();
                     }
                 }
             }, "difftest-" + j);

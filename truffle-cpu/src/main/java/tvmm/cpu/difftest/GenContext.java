@@ -21,6 +21,12 @@ final class GenContext {
     final List<Integer> used = new ArrayList<>();
     String label;
     int mode = 64;
+    /** x87/MMX/SSE classes: the FXSAVE image to start from (null: integer case), see {@link Case}. */
+    byte[] fx;
+    int fswUndefined;
+    int patchOff;
+    byte[] patch = new byte[0];
+    boolean approx;
 
     GenContext(SplittableRandom r) {
         this.r = r;

@@ -17,16 +17,25 @@ import tvmm.cpu.state.Flags;
 public final class Generator {
     public static final List<String> CLASSES = List.of("alu", "shift", "muldiv", "bit", "mov", "xchg", "stack", "cond",
             "branch", "string", "misc", "random", "random32", "seq", "seq32");
+    /** The x87/MMX/SSE classes: the state compared includes the FXSAVE image. Not part of "all". */
+    public static final List<String> FP_CLASSES = List.of("x87", "mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42");
+    /** Every --isa value: all, fp (all x87/MMX/SSE classes), one class. */
+    public static boolean valid(String isa) {
+        return isa.equals("all") || isa.equals("fp") || CLASSES.contains(isa) || FP_CLASSES.contains(isa);
+    }
 
     private final List<String> classes;
 
     public Generator(String isa) {
         if (isa == null || isa.equals("all")) {
             classes = CLASSES;
-        } else if (CLASSES.contains(isa)) {
+        } else if (isa.equals("fp")) {
+            classes = FP_CLASSES;
+        } else if (CLASSES.contains(isa) || FP_CLASSES.contains(isa)) {
             classes = List.of(isa);
         } else {
-            throw new IllegalArgumentException("unknown --isa " + isa + " (one of all, " + String.join(", ", CLASSES) + ")");
+            throw new IllegalArgumentException("unknown --isa " + isa + " (one of all, fp, " + String.join(", ", CLASSES) + ", "
+                    + String.join(", ", FP_CLASSES) + ")");
         }
     }
 
@@ -54,9 +63,12 @@ public final class Generator {
             case "random32" -> RandomClasses.random(c, 32);
             case "seq" -> RandomClasses.sequence(c, 64);
             case "seq32" -> RandomClasses.sequence(c, 32);
+            case "x87" -> X87Forms.generate(c);
+            case "mmx", "sse", "sse2", "sse3", "ssse3", "sse41", "sse42" -> SimdForms.generate(c, cls);
             default -> MoveForms.misc(c);
         }
         c.regs[GenContext.RSP] = Layout.STACK_TOP;
-        return new Case(cls + "/" + c.label, c.asm.toBytes(), c.regs, c.rflags, r.nextLong(), c.undefined, c.mode);
+        return new Case(cls + "/" + c.label, c.asm.toBytes(), c.regs, c.rflags, r.nextLong(), c.undefined, c.mode, c.fx,
+                c.fswUndefined, c.patchOff, c.patch, c.approx);
     }
 }

@@ -83,16 +83,22 @@ public final class NativeHarness implements AutoCloseable {
 
     /** Runs one case natively; null when the harness itself died (it is restarted). */
     public Outcome run(Case c) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8 + c.code().length + 17 * 8 + 8).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] fx = c.fx();
+        ByteBuffer b = ByteBuffer.allocate(8 + c.code().length + 17 * 8 + 8 + 8 + c.patch().length + (fx != null ? 512 : 0))
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(Layout.MAGIC).putInt(c.code().length | (c.mode() == 32 ? 32 << 16 : 0)).put(c.code());
         for (long r : c.regs()) {
             b.putLong(r);
         }
         b.putLong(c.rflags()).putLong(c.memSeed());
+        b.putInt(fx != null ? 1 : 0).putShort((short) c.patchOff()).putShort((short) c.patch().length).put(c.patch());
+        if (fx != null) {
+            b.put(fx);
+        }
         try {
             out.write(b.array(), 0, b.position());
             out.flush();
-            return read();
+            return read(fx != null);
         } catch (IOException e) {
             process.destroyForcibly();
             start();
@@ -100,7 +106,7 @@ public final class NativeHarness implements AutoCloseable {
         }
     }
 
-    private Outcome read() throws IOException {
+    private Outcome read(boolean withFx) throws IOException {
         byte[] head = new byte[4 * 8 + 17 * 8 + 2];
         in.readFully(head);
         ByteBuffer h = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
@@ -122,7 +128,12 @@ public final class NativeHarness implements AutoCloseable {
             int off = m.getShort() & 0xffff;
             mem.put(off, m.get());
         }
-        return new Outcome(vector, error, addr, rip, regs, rflags, mem);
+        byte[] fx = null;
+        if (withFx) {
+            fx = new byte[512];
+            in.readFully(fx);
+        }
+        return new Outcome(vector, error, addr, rip, regs, rflags, mem, fx);
     }
 
     @Override

@@ -14,6 +14,7 @@ public final class FpRem {
 
     /** Condition-code bits returned by {@link #fprem}: C0, C1, C2, C3 in their status-word positions. */
     public static final int C0 = 0x100, C1 = 0x200, C2 = 0x400, C3 = 0x4000;
+    public static final int NO_QUOTIENT = -1;
 
     /** Reduction step used when D >= 64 (the "implementation-dependent N" of the SDM pseudo-code). */
     static int partialN(int d) {
@@ -22,7 +23,9 @@ public final class FpRem {
 
     /**
      * Computes ST(0) rem ST(1) (nearest=true for FPREM1); the result goes to e.sig/e.se and the
-     * condition codes C0..C3 are returned (C1 only meaningful when no exception).
+     * condition codes C0..C3 are returned (C1 only meaningful when no exception), or
+     * {@link #NO_QUOTIENT} when no division took place (a NaN or an invalid operand): the processor then clears C1 and C2 and leaves C0 and
+     * C3 as they were (host-observed).
      */
     public static int fprem(FpEnv e, long as, int ae, long bs, int be, boolean nearest) {
         Fp.unpack80(e, false, as, ae);
@@ -31,12 +34,12 @@ public final class FpRem {
         int bc = e.bCls;
         if (ac > INF || bc > INF) {
             e.sig = Fp.nanResult2(e, Fp.F80X);
-            return 0;
+            return NO_QUOTIENT;
         }
         if (ac == INF || bc == ZERO) {
             e.flags |= FpEnv.IE;
             e.sig = Fp.defaultNaN(e, Fp.F80X);
-            return 0;
+            return NO_QUOTIENT;
         }
         FpArith.denormCheck2(e);
         if (ac == ZERO || bc == INF) {
@@ -44,7 +47,7 @@ public final class FpRem {
             // pseudo-denormal comes back with its exponent field 1, the same value (host).
             e.sig = as;
             e.se = (ae & 0x7fff) == 0 && as < 0 ? ae | 1 : ae;
-            return 0;
+            return 0; // quotient 0: C0 = C1 = C3 = 0 (host-observed)
         }
         int sign = e.aSign;
         long a = e.aSig;

@@ -92,6 +92,7 @@ public final class FpRound {
         }
         boolean x87 = fmt >= Fp.F80;
         boolean tiny = false;
+        boolean sseUnmaskedTiny = false;
         if (exp < emin) {
             tiny = true;
             if (exp == emin - 1) {
@@ -115,8 +116,20 @@ public final class FpRound {
                 // Unmasked underflow: x87 delivers the rounded result rebiased up by 24576 and
                 // raises UE whether or not it is exact; SSE reports it (the CPU raises #XM).
                 e.flags |= FpEnv.UE;
+                if (x87 && exp + 24576 < emin) {
+                    // Too small even for the rebiased range (FSCALE by a huge factor): the host
+                    // delivers a signed zero, inexact.
+                    e.flags |= FpEnv.PE;
+                    e.c1 = false;
+                    return Fp.packZero(e, fmt, sign);
+                }
                 if (x87) {
                     exp += 24576;
+                    tiny = false;
+                } else {
+                    // SSE: #XM and nothing is written, but PE still reports whether the result
+                    // rounded to full precision (not denormalized) is inexact (host-observed).
+                    sseUnmaskedTiny = true;
                     tiny = false;
                 }
             } else if (tiny && e.ftz && !x87) {
@@ -157,13 +170,18 @@ public final class FpRound {
         if (exp > emax) {
             if ((e.masks & FpEnv.OE) == 0) {
                 e.flags |= FpEnv.OE;
-                if (x87) {
+                if (x87 && exp - 24576 > emax) {
+                    // Too large even for the rebiased range: the host delivers a signed infinity, inexact.
+                    e.flags |= FpEnv.PE;
+                    e.c1 = true;
+                    return Fp.packInf(e, fmt, sign);
+                } else if (x87) {
                     exp -= 24576;
                 } else {
                     if (inexact) {
                         e.flags |= FpEnv.PE;
                     }
-                    return Fp.packInf(e, fmt, sign);
+                    return Fp.packInf(e, fmt, sign); // SSE: #XM, nothing is written
                 }
             } else {
                 e.flags |= FpEnv.OE | FpEnv.PE;
@@ -189,6 +207,9 @@ public final class FpRound {
             }
         }
         e.c1 = inc;
+        if (sseUnmaskedTiny) {
+            return Fp.packZero(e, fmt, sign); // never written (#XM); keeps pack() within its exponent range
+        }
         return pack(e, fmt, sign, exp, keep, p);
     }
 

@@ -195,9 +195,10 @@ public final class FpTranscendental {
         if (c == Fp.ZERO) {
             sinV = BigDecimal.ZERO;
             cosV = BigDecimal.ONE;
-        } else if (e.aExp < -80) {
+        } else if (e.aExp < -40) {
             // Tiny: sin x = x(1 - x^2/6), cos x = 1 - x^2/2, tan x = x(1 + x^2/3): round the
-            // leading term with a sticky bit on the correct side.
+            // leading term with a sticky bit on the correct side (x^2 is then below the last bit;
+            // the 45-digit series would lose it and call the result exact).
             long s = e.aSig;
             int x = e.aExp;
             if (op == COS) {
@@ -313,7 +314,9 @@ public final class FpTranscendental {
             if (d < -200) {
                 // |y/x| is tiny: atan(q) = q(1 - q^2/3), result below q; add pi for x < 0.
                 if (xsign == 0) {
-                    return roundBig(e, ysign, q, d);
+                    // atan(q) lies just below q even when q is exact: round a value a hair below
+                    // it (10^-40 relative, far under the last bit) so PE and directed rounding follow.
+                    return roundBig(e, ysign, q.subtract(q.movePointLeft(40), MC), d);
                 }
                 v = PI;
             } else if (d > 200) {
@@ -362,7 +365,9 @@ public final class FpTranscendental {
             return roundBig(e, e.aSign, mantissa(e.aSig).multiply(LN2, MC), e.aExp);
         }
         BigDecimal v = exp2m1(e.aSign != 0 ? exact(e).negate() : exact(e));
-        return roundBig(e, v.signum() < 0 ? 1 : 0, v.abs(), 0);
+        long r = roundBig(e, v.signum() < 0 ? 1 : 0, v.abs(), 0);
+        e.flags |= FpEnv.PE; // even when exact: the host reports F2XM1(1) = 1 and F2XM1(-1) = -0.5 inexact
+        return r;
     }
 
     /** FYL2X (plus1=false): ST(1) * log2(ST(0)); FYL2XP1: ST(1) * log2(ST(0) + 1). */
@@ -385,7 +390,6 @@ public final class FpTranscendental {
                 return invalid(e);
             }
         }
-        FpArith.denormCheck2(e);
         // Sign and class of log2(x) (or log2(1+x)).
         int lsign;
         boolean lzero;
@@ -398,6 +402,10 @@ public final class FpTranscendental {
             lzero = xc == Fp.NORM && e.aExp == 0 && e.aSig == Fp.INT_BIT;
             linf = xc == Fp.ZERO || xc == Fp.INF;
             lsign = xc == Fp.ZERO || (!linf && e.aExp < 0) ? 1 : 0;
+        }
+        boolean divByZero = linf && yc != Fp.ZERO && (!plus1 && xc == Fp.ZERO || plus1 && xc != Fp.INF);
+        if (!divByZero) {
+            FpArith.denormCheck2(e); // log2(0) (ZE) is reported without DE for a denormal y (host-observed)
         }
         int rsign = lsign ^ ysign;
         if (lzero) {
@@ -440,6 +448,11 @@ public final class FpTranscendental {
                     .divide(LN2, MC);
             l = BigDecimal.valueOf(e.aExp).add(lm, MC).abs();
         }
-        return roundBig(e, rsign, l.multiply(mantissa(e.bSig), MC), extra);
+        long r = roundBig(e, rsign, l.multiply(mantissa(e.bSig), MC), extra);
+        e.flags |= FpEnv.PE; // even when exact: the host reports FYL2X(8, 1) = 3 and FYL2XP1(7, 1) = 3 inexact
+        if ((e.se & 0x7fff) == 0 && (e.masks & FpEnv.UE) != 0) {
+            e.flags |= FpEnv.UE; // tiny and (so reported) inexact: underflow, as the host reports
+        }
+        return r;
     }
 }

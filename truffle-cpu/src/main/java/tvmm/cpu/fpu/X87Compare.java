@@ -21,12 +21,13 @@ public final class X87Compare {
     /**
      * Compares ST(0) with ST(i) (fmt = Fp.F80) or with a memory operand (Fp.F32/Fp.F64 raw bits,
      * or -1 for an integer); signaling = FCOM (any NaN raises IE), else FUCOM. Pops 'pops' times.
-     * Returns the relation (FpMisc.LT/EQ/GT/UN) or -1 when an unmasked exception left the codes alone.
+     * Returns the relation (FpMisc.LT/EQ/GT/UN); an unmasked exception suppresses only the pops.
      */
     public static int fcom(X87State x, int i, int fmt, long bits, boolean signaling, int pops) {
         FpEnv e = x.env;
         int rel;
-        if (x.isEmpty(0) || (fmt == Fp.F80 && x.isEmpty(i))) {
+        boolean underflow = x.isEmpty(0) || (fmt == Fp.F80 && x.isEmpty(i));
+        if (underflow) {
             x.fsw = (x.fsw & ~X87State.C1) | FpEnv.IE | X87State.SF;
             rel = FpMisc.UN;
         } else {
@@ -45,11 +46,10 @@ public final class X87Compare {
         }
         boolean unmasked = (x.fsw & 0x3f & ~x.fcw & (FpEnv.IE | FpEnv.DE)) != 0;
         x.updateEs();
-        if (unmasked) {
-            return -1;
-        }
+        // The condition codes are set even when an unmasked exception (IE, DE) is raised (host-observed);
+        // only the pops are suppressed then.
         x.fsw = (x.fsw & ~(X87State.C0 | X87State.C2 | X87State.C3)) | ccOf(rel);
-        for (int k = 0; k < pops; k++) {
+        for (int k = 0; k < (unmasked ? 0 : pops); k++) {
             x.pop();
         }
         return rel;
@@ -58,9 +58,11 @@ public final class X87Compare {
     /** FCOMI/FUCOMI(P): the relation as RFLAGS ZF|PF|CF bits (OF, SF, AF cleared), or -1 if unmasked. */
     public static int fcomi(X87State x, int i, boolean signaling, boolean pop) {
         int fsw = x.fsw;
+        boolean underflow = x.isEmpty(0) || x.isEmpty(i);
         int rel = fcom(x, i, Fp.F80, 0, signaling, pop ? 1 : 0);
-        // FCOMI leaves C0, C2, C3 alone (only RFLAGS change).
-        x.fsw = (x.fsw & ~(X87State.C0 | X87State.C2 | X87State.C3)) | (fsw & (X87State.C0 | X87State.C2 | X87State.C3));
+        // FCOMI leaves C0, C2, C3 alone (only RFLAGS change), and C1 too unless the stack underflowed (host-observed).
+        int keep = X87State.C0 | X87State.C2 | X87State.C3 | (underflow ? 0 : X87State.C1);
+        x.fsw = (x.fsw & ~keep) | (fsw & keep);
         if (rel < 0) {
             return -1;
         }

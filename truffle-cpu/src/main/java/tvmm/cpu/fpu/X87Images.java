@@ -240,6 +240,9 @@ public final class X87Images {
         if (rexW) {
             x.fip = u64(m, o + 8);
             x.fdp = u64(m, o + 16);
+            // The 64-bit image has no selectors: FCS and FDS read 0 afterwards (host-observed with FNSTENV).
+            x.fcs = 0;
+            x.fds = 0;
         } else {
             x.fip = u32(m, o + 8) & 0xffffffffL;
             x.fcs = u16(m, o + 12);
@@ -265,27 +268,62 @@ public final class X87Images {
     public static final int XCR0_X87 = 1, XCR0_SSE = 2;
 
     /**
-     * XSAVE/XSAVEOPT of the x87 and SSE components requested by rfbm (= RFBM = XCR0 & EDX:EAX):
-     * writes the legacy region for them and sets their XSTATE_BV bits in the header at +512
-     * (XSAVEOPT may use the same code: it is allowed to write unmodified components).
+     * XINUSE (SDM Vol. 1 §13.6): bit i clear only when component i is in its initial
+     * configuration — x87: FCW 037FH, FSW 0, all tags empty, FOP/FIP/FDP 0 and ST0-7 zero;
+     * SSE: XMM0-15 zero. tvmm decides by the values, as the host (AMD) does:
+     * a component XRSTOR loaded with XSTATE_BV set but initial values saves with its bit clear.
+     */
+    public static long xinuse(X87State x, SseState s) {
+        long u = 0;
+        boolean x87Init = x.fcw == 0x37f && x.status() == 0 && x.empty == 0xff && x.fop == 0 && x.fip == 0 && x.fdp == 0;
+        for (int p = 0; p < 8 && x87Init; p++) {
+            x87Init = x.sig[p] == 0 && x.se[p] == 0;
+        }
+        if (!x87Init) {
+            u |= XCR0_X87;
+        }
+        boolean sseInit = true; // MXCSR does not count (host-observed, as SDM §13.6 allows)
+        for (int i = 0; i < SseState.XMM_COUNT && sseInit; i++) {
+            sseInit = s.lo(i) == 0 && s.hi(i) == 0;
+        }
+        if (!sseInit) {
+            u |= XCR0_SSE;
+        }
+        return u;
+    }
+
+    /** XSAVE (standard form): see {@link #xsave(X87State, SseState, byte[], int, long, boolean, int, boolean)}. */
+    public static void xsave(X87State x, SseState s, byte[] m, int o, long rfbm, boolean rexW, int xmmCount) {
+        xsave(x, s, m, o, rfbm, rexW, xmmCount, false);
+    }
+
+    /**
+     * XSAVE/XSAVEOPT of the x87 and SSE components requested by rfbm (= RFBM = XCR0 & EDX:EAX),
+     * SDM Vol. 1 §13.7 and §13.9: writes the legacy region of each requested component (MXCSR
+     * and MXCSR_MASK with SSE), and XSTATE_BV[i] = XINUSE[i] for each requested i (other bits and
+     * the rest of the header are left alone). XSAVEOPT ({@code opt}) uses the init optimization:
+     * a requested component in its initial configuration is not written (only its XSTATE_BV bit,
+     * 0); MXCSR is written whenever SSE is requested. The modified optimization is not used
+     * (the SDM allows saving unmodified state).
      */
     @TruffleBoundary
-    public static void xsave(X87State x, SseState s, byte[] m, int o, long rfbm, boolean rexW, int xmmCount) {
+    public static void xsave(X87State x, SseState s, byte[] m, int o, long rfbm, boolean rexW, int xmmCount, boolean opt) {
         byte[] tmp = new byte[512];
         fxsave(x, s, tmp, 0, rexW, xmmCount);
-        if ((rfbm & XCR0_X87) != 0) {
+        long inuse = xinuse(x, s);
+        if ((rfbm & XCR0_X87) != 0 && (!opt || (inuse & XCR0_X87) != 0)) {
             System.arraycopy(tmp, 0, m, o, 24);
             System.arraycopy(tmp, 32, m, o + 32, 128);
         }
         if ((rfbm & XCR0_SSE) != 0) {
-            System.arraycopy(tmp, 24, m, o + 24, 8); // MXCSR and MXCSR_MASK belong to the SSE component (SDM §13.7)
+            System.arraycopy(tmp, 24, m, o + 24, 8); // MXCSR and MXCSR_MASK belong to the SSE component (SDM §13.5.2)
+            if (!opt || (inuse & XCR0_SSE) != 0) {
+                System.arraycopy(tmp, 160, m, o + 160, 16 * xmmCount);
+            }
         }
-        if ((rfbm & XCR0_SSE) != 0) {
-            System.arraycopy(tmp, 160, m, o + 160, 16 * xmmCount);
-        }
+        long mask = rfbm & (XCR0_X87 | XCR0_SSE);
         long bv = u64(m, o + 512);
-        bv = (bv & ~rfbm) | (rfbm & (XCR0_X87 | XCR0_SSE));
-        p64(m, o + 512, bv);
+        p64(m, o + 512, (bv & ~mask) | (inuse & mask));
     }
 
     /**
@@ -293,17 +331,20 @@ public final class X87Images {
      * XSTATE_BV bit is clear is set to its initial state. Returns false for #GP (reserved MXCSR
      * bits, XCOMP_BV != 0 or header reserved bytes nonzero).
      */
-    @TruffleBoundary
     public static boolean xrstor(X87State x, SseState s, byte[] m, int o, long rfbm, boolean rexW, int xmmCount) {
+        return xrstor(x, s, m, o, rfbm, XCR0_X87 | XCR0_SSE, rexW, xmmCount);
+    }
+
+    /** XRSTOR with the XSTATE_BV check against {@code xcr0} (bits set there that XCR0 lacks: #GP). */
+    @TruffleBoundary
+    public static boolean xrstor(X87State x, SseState s, byte[] m, int o, long rfbm, long xcr0, boolean rexW, int xmmCount) {
         long bv = u64(m, o + 512);
         long comp = u64(m, o + 520);
-        if (comp != 0 || (bv & ~(long) (XCR0_X87 | XCR0_SSE)) != 0) {
+        // #GP: XSTATE_BV names a component XCR0 does not enable; XCOMP_BV != 0 (the compacted
+        // form is not supported); bytes 23:16 not zero (SDM Vol. 1 §13.8.1; host-checked: bytes
+        // 63:24 are not looked at).
+        if (comp != 0 || (bv & ~xcr0) != 0 || u64(m, o + 528) != 0) {
             return false;
-        }
-        for (int i = 528; i < 576; i++) {
-            if (m[o + i] != 0) {
-                return false;
-            }
         }
         int mx = u32(m, o + 24);
         if ((rfbm & XCR0_SSE) != 0 && (mx & ~MXCSR_MASK) != 0) {
@@ -315,6 +356,13 @@ public final class X87Images {
                 x.fop = u16(m, o + 6) & 0x7ff;
                 x.fip = rexW ? u64(m, o + 8) : u32(m, o + 8) & 0xffffffffL;
                 x.fdp = rexW ? u64(m, o + 16) : u32(m, o + 16) & 0xffffffffL;
+                if (rexW) {
+                    x.fcs = 0;
+                    x.fds = 0;
+                } else {
+                    x.fcs = u16(m, o + 12);
+                    x.fds = u16(m, o + 20);
+                }
                 x.setFsw(u16(m, o + 2));
                 x.empty = ~m[o + 4] & 0xff;
                 for (int i = 0; i < 8; i++) {

@@ -18,7 +18,7 @@ public final class X87Moves {
             }
             return;
         }
-        x.fsw &= ~X87State.C1;
+        // C1 is only written on a stack underflow (host-observed; the SDM: "set to 0 if stack underflow").
         if (condition) {
             x.write(0, x.stSig(i), x.stSe(i));
         }

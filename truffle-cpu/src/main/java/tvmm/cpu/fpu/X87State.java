@@ -133,6 +133,12 @@ public final class X87State {
         write(0, s, e);
     }
 
+    /** Pushes without the overflow check: the second indefinite of an underflowed FXTRACT/FPTAN/FSINCOS (host-observed C1 = 0). */
+    public void pushUnchecked(long s, int e) {
+        top = (top - 1) & 7;
+        write(0, s, e);
+    }
+
     public void pop() {
         empty |= 1 << top;
         top = (top + 1) & 7;
@@ -183,6 +189,10 @@ public final class X87State {
         boolean c1 = env.c1;
         env.flags = 0;
         env.c1 = false;
+        if ((f & ~fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
+            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // the operation never ran (SDM Vol. 1 §8.5: pre-computation exceptions)
+            c1 = false;
+        }
         fsw = (fsw & ~C1) | (c1 ? C1 : 0) | f;
         updateEs();
         if ((f & ~fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
@@ -198,6 +208,10 @@ public final class X87State {
         boolean c1 = env.c1;
         env.flags = 0;
         env.c1 = false;
+        if ((f & ~fcw & (FpEnv.OE | FpEnv.UE)) != 0) {
+            f &= ~FpEnv.PE; // nothing is stored, so nothing was rounded (host-observed)
+            c1 = false;
+        }
         fsw = (fsw & ~C1) | (c1 ? C1 : 0) | f;
         updateEs();
         // Unmasked IE/DE/ZE suppress a store; unmasked OE/UE on FST m32/m64 also leave memory alone.
@@ -211,15 +225,17 @@ public final class X87State {
     public void fldReg(int i) {
         if (isEmpty(i)) {
             if (stackFault(false)) {
-                push(Fp.INDEF_SIG, Fp.INDEF_SE);
+                pushUnchecked(Fp.INDEF_SIG, Fp.INDEF_SE); // C1 stays 0 (underflow) even if ST(7) was in use (host-observed)
             }
             return;
         }
+        fsw &= ~C1;
         push(stSig(i), stSe(i));
     }
 
     /** FLD m80: loaded unchanged (no exception even for SNaN or unsupported encodings). */
     public void fld80(long s, int e) {
+        fsw &= ~C1; // C1 = 0 unless the push overflows
         push(s, e);
     }
 
@@ -239,10 +255,14 @@ public final class X87State {
         int f = env.flags;
         env.flags = 0;
         env.c1 = false;
+        if (!isEmpty(7)) {
+            push(s, e); // stack overflow is checked before the operand: no DE/IE from the conversion (host-observed)
+            return;
+        }
         fsw = (fsw & ~C1) | f;
         updateEs();
-        if ((f & ~fcw) != 0) {
-            return;
+        if ((f & ~fcw & ~FpEnv.DE) != 0) {
+            return; // an unmasked DE alone does not stop the load (host-observed: the value is pushed)
         }
         push(s, e);
     }
@@ -346,7 +366,9 @@ public final class X87State {
             write(i, stSig(0), stSe(0));
             fsw &= ~C1;
         }
-        popIf(pop);
+        if (pop) {
+            pop();
+        }
     }
 
     /** FIST/FISTP (truncate=false) and FISTTP (true): width 16, 32 or 64. */
@@ -377,7 +399,8 @@ public final class X87State {
     }
 
     private void popIf(boolean pop) {
-        if (pop && (storeOk || !isEmpty(0) || (fcw & FpEnv.IE) != 0)) {
+        // An unmasked exception that suppresses the store also suppresses the pop (host-observed).
+        if (pop && storeOk) {
             pop();
         }
     }
@@ -467,6 +490,13 @@ public final class X87State {
         if (isEmpty(0)) {
             if (stackFault(false)) {
                 write(0, Fp.INDEF_SIG, Fp.INDEF_SE);
+                pushUnchecked(Fp.INDEF_SIG, Fp.INDEF_SE);
+            }
+            return;
+        }
+        if (!isEmpty(7)) { // stack overflow is detected before the operand is looked at (no DE)
+            if (stackFault(true)) {
+                write(0, Fp.INDEF_SIG, Fp.INDEF_SE);
                 push(Fp.INDEF_SIG, Fp.INDEF_SE);
             }
             return;
@@ -482,6 +512,7 @@ public final class X87State {
     /** FPREM (nearest=false) / FPREM1: C0/C3/C1 quotient bits, C2 = incomplete. */
     public void fprem(boolean nearest) {
         if (isEmpty(0) || isEmpty(1)) {
+            fsw &= ~C2; // host-observed: C2 (incomplete) reads 0 after an underflow; C0 and C3 keep their values
             if (stackFault(false)) {
                 write(0, Fp.INDEF_SIG, Fp.INDEF_SE);
             }
@@ -493,7 +524,15 @@ public final class X87State {
         int f = env.flags;
         env.flags = 0;
         env.c1 = false;
-        fsw = (fsw & ~(C0 | C1 | C2 | C3)) | f | cc;
+        if ((f & ~fcw & (FpEnv.IE | FpEnv.DE)) != 0) {
+            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // an unmasked pre-computation exception stops it
+        }
+        if (cc == FpRem.NO_QUOTIENT || (f & ~fcw & (FpEnv.IE | FpEnv.DE)) != 0) {
+            // Nothing divided (or an unmasked exception stopped it): C1 = C2 = 0, C0/C3 unchanged.
+            fsw = (fsw & ~(C1 | C2)) | f;
+        } else {
+            fsw = (fsw & ~(C0 | C1 | C2 | C3)) | f | cc;
+        }
         updateEs();
         if ((f & ~fcw & (FpEnv.IE | FpEnv.DE)) == 0) {
             write(0, s, e);

@@ -19,7 +19,11 @@ public final class X87Transcendental {
             if ((x.fcw & FpEnv.IE) != 0) {
                 x.write(0, Fp.INDEF_SIG, Fp.INDEF_SE);
                 if (pushes) {
-                    x.push(Fp.INDEF_SIG, Fp.INDEF_SE);
+                    if (overflow) {
+                        x.push(Fp.INDEF_SIG, Fp.INDEF_SE);
+                    } else {
+                        x.pushUnchecked(Fp.INDEF_SIG, Fp.INDEF_SE);
+                    }
                 }
             }
             return;
@@ -30,6 +34,10 @@ public final class X87Transcendental {
         boolean c1 = e.c1;
         e.flags = 0;
         e.c1 = false;
+        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
+            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // unmasked pre-computation exception: nothing computed
+            c1 = false;
+        }
         x.fsw = (x.fsw & ~(X87State.C1 | X87State.C2)) | f | (outOfRange ? X87State.C2 : 0) | (c1 ? X87State.C1 : 0);
         x.updateEs();
         if (outOfRange || (f & ~x.fcw & (FpEnv.IE | FpEnv.DE)) != 0) {
@@ -79,6 +87,10 @@ public final class X87Transcendental {
         boolean c1 = e.c1;
         e.flags = 0;
         e.c1 = false;
+        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
+            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // unmasked pre-computation exception: nothing computed
+            c1 = false;
+        }
         x.fsw = (x.fsw & ~X87State.C1) | f | (c1 ? X87State.C1 : 0);
         x.updateEs();
         if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
@@ -105,6 +117,10 @@ public final class X87Transcendental {
         boolean c1 = e.c1;
         e.flags = 0;
         e.c1 = false;
+        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
+            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // unmasked pre-computation exception: nothing computed
+            c1 = false;
+        }
         x.fsw = (x.fsw & ~X87State.C1) | f | (c1 ? X87State.C1 : 0);
         x.updateEs();
         if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE)) == 0) {

@@ -62,7 +62,9 @@ final class MmxOp extends Insn {
             throw GuestFault.of(Vectors.NM, 0);
         }
         X87State x = s.x87;
-        X87Node.pending(s, x);
+        if (!((kind == CVTPI2PS || kind == CVTPI2PD) && src != null)) {
+            X87Node.pending(s, x); // CVTPI2PS/PD m64 is an SSE instruction: no #MF (SDM Vol. 1 §11.6.7)
+        }
         if (kind == EMMS) {
             Mmx.emms(x);
             return;
@@ -84,7 +86,9 @@ final class MmxOp extends Insn {
         } else if (!fromXmm) {
             b = Mmx.read(x, sr);
         }
-        long a = Mmx.read(x, r);
+        // r names an XMM register or a GPR for these kinds, not an MMX register (it may be 8-15).
+        boolean rIsMmx = kind != PMOVMSKB && kind != PEXTRW && kind != MOVQ2DQ && kind != CVTPI2PS && kind != CVTPI2PD;
+        long a = rIsMmx ? Mmx.read(x, r) : 0;
         long res;
         switch (kind) {
             case LANES: res = MmxOps.lanes(op, a, b); break;
@@ -98,13 +102,13 @@ final class MmxOp extends Insn {
             case HORIZ: res = MmxOps.horizontal(a, b, op & 0xff, (op & 0x100) != 0, (op & 0x200) != 0); break;
             case MOV: res = b; break;
             case FROM_GPR: res = src.size == 8 ? b : b & 0xffffffffL; break;
-            case STORE:
-                Mmx.enter(x);
+            case STORE: // a faulting store leaves the x87 state as it was (host-observed): write first
                 src.write(s, loc, a);
+                Mmx.enter(x);
                 return;
             case TO_GPR:
-                Mmx.enter(x);
                 src.write(s, loc, src.size == 8 ? a : a & 0xffffffffL);
+                Mmx.enter(x);
                 return;
             case PMOVMSKB:
                 Mmx.enter(x);
@@ -136,17 +140,19 @@ final class MmxOp extends Insn {
                 break;
             case CVTPI2PS: case CVTPI2PD: {
                 // r = XMM destination; b = the MMX register or m64 value
+                if (src == null) {
+                    Mmx.enter(x); // only the MMX-register form is an MMX instruction (SDM CVTPI2PS/PD)
+                }
                 boolean ok = kind == CVTPI2PS ? SseConvert.cvtpi2ps(xs, r, b) : SseConvert.cvtpi2pd(xs, r, b);
                 if (!ok) {
                     throw SseNode.simdFault(s);
-                }
-                if (src == null) {
-                    Mmx.enter(x); // only the MMX-register form is an MMX instruction (SDM CVTPI2PS/PD)
                 }
                 return;
             }
             default: { // CVT(T)PS2PI / CVT(T)PD2PI: r = MMX destination, sr = XMM source (TMP when from memory)
                 res = kind == CVTPS2PI ? SseConvert.cvtps2pi(xs, xsrc, op != 0) : SseConvert.cvtpd2pi(xs, xsrc, op != 0);
+                // The x87-to-MMX transition happens even when the conversion raises #XM (host-observed).
+                Mmx.enter(x);
                 if (!xs.commitFlags()) {
                     throw SseNode.simdFault(s);
                 }

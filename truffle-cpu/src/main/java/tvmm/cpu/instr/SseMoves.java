@@ -9,7 +9,8 @@ import tvmm.decode.Prefix;
 /**
  * Decoded SSE data movement → node (SDM Vol. 2): the full-width, scalar, half and MOVD/MOVQ
  * moves in both directions, non-temporal stores, MASKMOVDQU, MOVMSK*, the duplicating loads,
- * LDMXCSR/STMXCSR, FXSAVE/FXRSTOR, and CRC32 (SSE4.2, a general-register instruction).
+ * LDMXCSR/STMXCSR, FXSAVE/FXRSTOR, XSAVE/XSAVEOPT/XRSTOR/XGETBV/XSETBV, and CRC32 (SSE4.2, a
+ * general-register instruction).
  */
 final class SseMoves {
     private SseMoves() {
@@ -62,6 +63,19 @@ final class SseMoves {
                 return new FxImage(a, len, save, d.op == Op.FXSAVE64 || d.op == Op.FXRSTOR64, d.mode == 64,
                         Operands.mem(d, 512, a, save));
             }
+            case XSAVE: case XSAVE64:
+                return new XsaveImage(a, len, XsaveImage.SAVE, d.op == Op.XSAVE64, d.mode == 64,
+                        Operands.mem(d, XsaveImage.SIZE, a, true));
+            case XSAVEOPT: case XSAVEOPT64:
+                return new XsaveImage(a, len, XsaveImage.SAVEOPT, d.op == Op.XSAVEOPT64, d.mode == 64,
+                        Operands.mem(d, XsaveImage.SIZE, a, true));
+            case XRSTOR: case XRSTOR64:
+                return new XsaveImage(a, len, XsaveImage.RESTORE, d.op == Op.XRSTOR64, d.mode == 64,
+                        Operands.mem(d, XsaveImage.SIZE, a));
+            case XGETBV:
+                return new Xcr(a, len, false);
+            case XSETBV:
+                return new Xcr(a, len, true);
             case EMMS: case CVTPI2PS: case CVTPI2PD:
                 return MmxTranslate.create(d, a); // (CVTPI2Px xmm, m64 names no MMX register)
             case CRC32:

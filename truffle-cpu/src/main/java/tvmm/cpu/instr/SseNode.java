@@ -58,7 +58,10 @@ abstract class SseNode extends Insn {
     /** Stores the low {@code size} bytes of (lo, hi) after checking the whole range is writable. */
     static void store(CpuState s, long loc, int size, long lo, long hi) {
         if (size == 16) {
-            s.mem.readForWrite(loc + 15, 1);
+            // Probe both pages before writing anything; a fault on the second page reports its
+            // first byte (CR2), as the processor does, not the operand's last byte.
+            s.mem.readForWrite(loc, 1);
+            s.mem.readForWrite(Math.max(loc, (loc + 15) & ~0xfffL), 1);
             s.mem.write(loc, 8, lo);
             s.mem.write(loc + 8, 8, hi);
         } else {

@@ -70,7 +70,8 @@ abstract class X87Node extends Insn {
     static void probeWrite(CpuState s, long loc, int size) {
         s.mem.readForWrite(loc, 1);
         if (size > 1) {
-            s.mem.readForWrite(loc + size - 1, 1);
+            // The first byte of the last page: a fault there reports that address in CR2, as the processor does.
+            s.mem.readForWrite(Math.max(loc, (loc + size - 1) & ~0xfffL), 1);
         }
     }
 

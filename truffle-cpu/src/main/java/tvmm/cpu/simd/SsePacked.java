@@ -217,6 +217,11 @@ public final class SsePacked {
         int p1 = (imm & 0x20) != 0 ? SseFloat.mul32(e, (int) (a0 >>> 32), (int) (b0 >>> 32)) : 0;
         int p2 = (imm & 0x40) != 0 ? SseFloat.mul32(e, (int) a1, (int) b1) : 0;
         int p3 = (imm & 0x80) != 0 ? SseFloat.mul32(e, (int) (a1 >>> 32), (int) (b1 >>> 32)) : 0;
+        // Two stages (host-observed): the multiplies' flags are final before the adds start, and an
+        // unmasked exception there stops the instruction (#XM) without the adds' flags.
+        if (!st.commitFlags()) {
+            return false;
+        }
         int t1 = SseFloat.add32(e, p0, p1);
         int t2 = SseFloat.add32(e, p2, p3);
         int sum = SseFloat.add32(e, t1, t2);
@@ -231,6 +236,9 @@ public final class SsePacked {
         FpEnv e = st.env;
         long p0 = (imm & 0x10) != 0 ? SseFloat.mul64(e, st.lo(d), st.lo(s)) : 0;
         long p1 = (imm & 0x20) != 0 ? SseFloat.mul64(e, st.hi(d), st.hi(s)) : 0;
+        if (!st.commitFlags()) { // the multiplies are a stage of their own, as in DPPS
+            return false;
+        }
         long sum = SseFloat.add64(e, p0, p1);
         return st.commit(d, (imm & 1) != 0 ? sum : 0, (imm & 2) != 0 ? sum : 0);
     }

@@ -39,6 +39,8 @@ public final class CpuState implements PagingControl {
     public long cr3;
     public long cr4;
     public long cr8;
+    /** XCR0, the XSAVE feature mask (SDM Vol. 1 §13.3): x87 (bit 0, always 1) and SSE (bit 1). */
+    public long xcr0 = 1;
     public long efer;
     public final long[] dr = new long[8];
 

@@ -57,7 +57,8 @@ final class MsrInsns {
         @Override
         @TruffleBoundary(transferToInterpreterOnException = false)
         public void execute(CpuState s) {
-            int[] r = sys.cpuid.query((int) s.gpr[CpuState.RAX], (int) s.gpr[CpuState.RCX], sys.apicId, s.cr4);
+            int[] r = sys.cpuid.query((int) s.gpr[CpuState.RAX], (int) s.gpr[CpuState.RCX], sys.apicId, s.cr4,
+                    s.xcr0);
             s.gpr[CpuState.RAX] = r[0] & 0xffff_ffffL;
             s.gpr[CpuState.RBX] = r[1] & 0xffff_ffffL;
             s.gpr[CpuState.RCX] = r[2] & 0xffff_ffffL;

@@ -46,6 +46,12 @@ uint64_t host_fsbase, host_gsbase;
 uint64_t snippet_fsbase = DATA_BASE, snippet_gsbase = DATA_BASE + 0x1000;
 extern void compat_enter(void);
 uint64_t scratch_stack[64] __attribute__((aligned(16)));
+/* x87/MMX/SSE cases: the snippet's FXSAVE64 image in and out, and the harness's own state
+ * around it (restored before any C code runs again). use_fx is 0 for integer cases. */
+uint8_t in_fx[512] __attribute__((aligned(16)));
+uint8_t out_fx[512] __attribute__((aligned(16)));
+uint8_t host_fx[512] __attribute__((aligned(16)));
+uint8_t use_fx;
 
 extern void run_snippet(void);
 extern void exit_stub(void);
@@ -68,6 +74,11 @@ __asm__(
     "  mov $0x2b, %eax\n"
     "  mov %eax, %ds\n"
     "  mov %eax, %es\n"
+    "  cmpb $0, use_fx(%rip)\n"
+    "  je 1f\n"
+    "  fxsave64 host_fx(%rip)\n"
+    "  fxrstor64 in_fx(%rip)\n"
+    "1:\n"
     "  pushq in_regs+128(%rip)\n"
     "  popfq\n"
     "  mov in_regs+0(%rip), %rax\n"
@@ -96,6 +107,11 @@ __asm__(
     "  lea scratch_stack+256(%rip), %rsp\n"
     "  pushfq\n"
     "  popq out_regs+128(%rip)\n"
+    "  cmpb $0, use_fx(%rip)\n"
+    "  je 2f\n"
+    "  fxsave64 out_fx(%rip)\n"
+    "  fxrstor64 host_fx(%rip)\n"
+    "2:\n"
     "  mov %rax, out_regs+0(%rip)\n"
     "  mov %rcx, out_regs+8(%rip)\n"
     "  mov %rdx, out_regs+16(%rip)\n"
@@ -141,6 +157,25 @@ __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
     fault_error = (uint64_t)g[REG_ERR];
     fault_addr = (uint64_t)si->si_addr;
     fault_signal = sig;
+    /* The snippet's FPU state at the fault, from the signal frame (legacy FXSAVE layout). A
+     * component the kernel's XSAVE found in its initial configuration (XSTATE_BV bit clear)
+     * is written as that configuration (SDM Vol. 1 §13.6). */
+    if (use_fx && uc->uc_mcontext.fpregs) {
+        uint8_t *f = (uint8_t *)uc->uc_mcontext.fpregs;
+        memcpy(out_fx, f, 512);
+        uint32_t magic1;
+        memcpy(&magic1, f + 464, 4);
+        if (magic1 == 0x46505853u) { /* FP_XSTATE_MAGIC1: an XSAVE header follows at 512 */
+            uint64_t bv;
+            memcpy(&bv, f + 512, 8);
+            if (!(bv & 1)) {
+                memset(out_fx, 0, 24);
+                memset(out_fx + 32, 0, 128);
+                out_fx[0] = 0x7f; out_fx[1] = 0x03;
+            }
+            if (!(bv & 2)) memset(out_fx + 160, 0, 256);
+        }
+    }
     siglongjmp(fault_jmp, 1);
 }
 
@@ -192,6 +227,15 @@ int main(void) {
         if (!read_full(snippet, hdr[1]) || !read_full(in_regs.r, 16 * 8) || !read_full(&in_regs.rflags, 8)
             || !read_full(&seed, 8))
             return 4;
+        /* Extension: flags (bit 0: an FXSAVE image follows), a memory patch, the image. */
+        uint32_t ext;
+        uint16_t patch[2];
+        static uint8_t patch_bytes[DATA_SIZE];
+        if (!read_full(&ext, 4) || !read_full(patch, 4) || patch[0] + (unsigned)patch[1] > DATA_SIZE
+            || !read_full(patch_bytes, patch[1]))
+            return 4;
+        use_fx = ext & 1;
+        if (use_fx && !read_full(in_fx, 512)) return 4;
 
         /* Code page: snippet, then an absolute jump to the exit stub, the rest INT3. */
         mprotect(code, 4096, PROT_READ | PROT_WRITE);
@@ -221,6 +265,7 @@ int main(void) {
             uint64_t v = splitmix(&x);
             memcpy(data + i, &v, 8);
         }
+        memcpy(data + patch[0], patch_bytes, patch[1]);
         memcpy(initial_data, data, DATA_SIZE);
 
         fault_vector = -1;
@@ -250,6 +295,7 @@ int main(void) {
                 fwrite(&data[i], 1, 1, stdout);
             }
         }
+        if (use_fx) fwrite(out_fx, 1, 512, stdout);
         fflush(stdout);
     }
 }

@@ -66,6 +66,19 @@ class CpuidModelTest {
     }
 
     @Test
+    void xsaveLeafAndOsxsaveMirror() {
+        // SDM Vol. 1 §13.2: CPUID.1:ECX.XSAVE[26]; OSXSAVE[27] = CR4.OSXSAVE.
+        assertEquals(1 << 26, model.query(1, 0, 0, 0)[2] & (1 << 26 | 1 << 27));
+        assertEquals(3 << 26, model.query(1, 0, 0, ControlBits.CR4_OSXSAVE)[2] & (3 << 26));
+        // Sub-leaf 0: XCR0 may hold x87|SSE; 512-byte legacy region + 64-byte header for either XCR0.
+        assertArrayEquals(new int[] {3, 576, 576, 0}, model.query(0xd, 0, 0, ControlBits.CR4_OSXSAVE, 3));
+        assertArrayEquals(new int[] {3, 576, 576, 0}, model.query(0xd, 0, 0, ControlBits.CR4_OSXSAVE, 1));
+        // Sub-leaf 1: XSAVEOPT only (no XSAVEC, XGETBV ECX=1, XSAVES), no supervisor components.
+        assertArrayEquals(new int[] {1, 0, 0, 0}, model.query(0xd, 1, 0, 0, 3));
+        assertArrayEquals(new int[4], model.query(0xd, 2, 0, 0, 3), "no AVX component");
+    }
+
+    @Test
     void tscAndCrystalLeavesAgree() {
         int[] r = model.query(0x15, 0, 0, 0);
         assertEquals(2_000_000_000L, (long) r[2] * r[1] / r[0]);

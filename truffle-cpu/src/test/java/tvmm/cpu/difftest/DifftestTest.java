@@ -23,4 +23,15 @@ class DifftestTest {
         System.out.print(text);
         assertEquals(0, mismatches, text);
     }
+
+    /** The x87/MMX/SSE classes, comparing the FXSAVE image too; the 200000-case runs are `tvmm difftest --isa <class>`. */
+    @Test
+    void shortFpuRunAgreesWithHostCpu() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        long mismatches = new Difftest(Long.getLong("difftest.seed", 1), Long.getLong("difftest.fpcount", 8000), "fp", 1, out, 40).run();
+        String text = buf.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        assertEquals(0, mismatches, text);
+    }
 }

@@ -84,6 +84,9 @@ class X87ConvertTest {
                 case "fscale" -> got = new long[] {h[2], FpMisc.fscale(e, as, ae, bs, be), h[3], 0};
                 case "fprem", "fprem1" -> {
                     cc = FpRem.fprem(e, as, ae, bs, be, op.equals("fprem1"));
+                    if (cc == FpRem.NO_QUOTIENT) {
+                        cc = 0; // C0/C3 keep their values: the oracle runs from a cleared status word
+                    }
                     got = new long[] {h[2], e.sig, h[3], 0, h[0] & 0x4700, cc};
                 }
                 default -> {
