@@ -87,12 +87,7 @@ class RunCommandTest {
     @Test
     void tripleFaultEndsWithAReasonAndNonZeroStatus() throws Exception {
         // A multiboot kernel (a.out kludge) that faults with no IDT: #UD, #GP, #DF, shutdown.
-        byte[] kernel = Nasm.assemble("""
-                bits 32
-                org 0x100000
-                header:
-                dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-                dd header, 0x100000, end, end, start
+        byte[] kernel = Nasm.assemble(Nasm.MULTIBOOT + """
                 start:
                 mov eax, [0xFED00000]
                 ud2
@@ -135,12 +130,7 @@ class RunCommandTest {
 
     @Test
     void aGuestThatNeverStopsEndsAtTheTimeLimitWithStatus124() throws Exception {
-        byte[] kernel = Nasm.assemble("""
-                bits 32
-                org 0x100000
-                header:
-                dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-                dd header, 0x100000, end, end, start
+        byte[] kernel = Nasm.assemble(Nasm.MULTIBOOT + """
                 start:
                 jmp start
                 end:
@@ -154,12 +144,7 @@ class RunCommandTest {
 
     /** A multiboot kernel whose body is {@code code} (32-bit, flat). */
     Path kernel(String name, String code) throws Exception {
-        byte[] image = Nasm.assemble("""
-                bits 32
-                org 0x100000
-                header:
-                dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-                dd header, 0x100000, end, end, start
+        byte[] image = Nasm.assemble(Nasm.MULTIBOOT + """
                 start:
                 """ + code + """
 

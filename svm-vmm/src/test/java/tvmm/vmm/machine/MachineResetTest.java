@@ -29,12 +29,7 @@ class MachineResetTest {
     Path dir;
 
     /** RESET is the line that makes the first boot reset the machine. */
-    static final String GUEST = """
-            bits 32
-            org 0x100000
-            header:
-            dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-            dd header, 0x100000, end, end, start
+    static final String GUEST = Nasm.MULTIBOOT + """
             start:
             mov esp, 0x90000
             mov al, 'b'
@@ -142,12 +137,7 @@ class MachineResetTest {
      * resets with the AP running; on the second boot the count stands still (the AP is back in
      * wait-for-SIPI) until the BSP starts it again.
      */
-    static final String SMP_GUEST = """
-            bits 32
-            org 0x100000
-            header:
-            dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-            dd header, 0x100000, end, end, start
+    static final String SMP_GUEST = Nasm.MULTIBOOT + """
             start:
             mov esp, 0x90000
             mov al, 0x41                    ; CMOS byte 0x41: boots so far

@@ -27,12 +27,7 @@ class ServiceRestartTest {
     @TempDir
     Path dir;
 
-    static final String GUEST = """
-            bits 32
-            org 0x100000
-            header:
-            dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-            dd header, 0x100000, end, end, start
+    static final String GUEST = Nasm.MULTIBOOT + """
             start:
             xor ebx, ebx                ; line number 0..99
             line:

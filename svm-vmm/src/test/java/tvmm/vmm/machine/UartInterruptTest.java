@@ -23,12 +23,7 @@ class UartInterruptTest {
     @TempDir
     Path dir;
 
-    static final String GUEST = """
-            bits 32
-            org 0x100000
-            header:
-            dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
-            dd header, 0x100000, end, end, start
+    static final String GUEST = Nasm.MULTIBOOT + """
             start:
             mov esp, 0x90000
             lidt [idtr]

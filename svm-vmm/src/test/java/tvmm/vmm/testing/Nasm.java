@@ -11,6 +11,19 @@ public final class Nasm {
     private Nasm() {
     }
 
+    /**
+     * The start of a 32-bit multiboot v1 kernel loaded at 1 MiB with the a.out kludge (flag
+     * 16: load and entry addresses in the header): a guest source continues with the label
+     * {@code start:} and must define {@code end:} after its last byte.
+     */
+    public static final String MULTIBOOT = """
+            bits 32
+            org 0x100000
+            header:
+            dd 0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
+            dd header, 0x100000, end, end, start
+            """;
+
     public static byte[] assemble(String source) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tvmm-nasm");
         try {
