@@ -6,7 +6,6 @@ import tvmm.cpu.Vcpu;
 import tvmm.cpu.cpuid.CpuidModel;
 import tvmm.cpu.exit.ExitPort;
 import tvmm.cpu.exit.VmExit;
-import tvmm.cpu.interrupts.GuestFault;
 import tvmm.cpu.interrupts.SystemDelivery;
 import tvmm.cpu.mem.PhysicalMemory;
 import tvmm.cpu.mmu.ControlBits;
@@ -83,33 +82,7 @@ final class FuzzMachine implements AutoCloseable {
         };
         vcpu = new Vcpu(null, phys, ports);
         s = vcpu.state;
-        sys = new SystemCpu(s, phys, new CpuidModel(1, 2_000_000_000L, 25_000_000L), 0, new SystemCpu.Platform() {
-            private int tpr;
-
-            @Override
-            public void tscOffsetChanged(long offset) {
-            }
-
-            @Override
-            public int readTpr() {
-                return tpr;
-            }
-
-            @Override
-            public void writeTpr(int value) {
-                tpr = value;
-            }
-
-            @Override
-            public long readMsr(int msr) {
-                throw GuestFault.gp(0);
-            }
-
-            @Override
-            public void writeMsr(int msr, long value) {
-                throw GuestFault.gp(0);
-            }
-        });
+        sys = new SystemCpu(s, phys, new CpuidModel(1, 2_000_000_000L, 25_000_000L), 0, new BarePlatform());
         vcpu.setSystemInstructions(new SystemInstructions(sys));
         vcpu.setDelivery(new SystemDelivery(null));
     }

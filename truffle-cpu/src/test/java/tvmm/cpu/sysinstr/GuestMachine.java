@@ -63,35 +63,7 @@ final class GuestMachine implements AutoCloseable {
         };
         vcpu = new Vcpu(null, phys, ports);
         s = vcpu.state;
-        sys = new SystemCpu(s, phys, new CpuidModel(1, 2_000_000_000L, 25_000_000L), 0, new SystemCpu.Platform() {
-            /** No local APIC on this machine: CR8 is kept here. */
-            private int tpr;
-
-            @Override
-            public void tscOffsetChanged(long offset) {
-                // no TSC-deadline timer to follow the guest's TSC
-            }
-
-            @Override
-            public int readTpr() {
-                return tpr;
-            }
-
-            @Override
-            public void writeTpr(int value) {
-                tpr = value;
-            }
-
-            @Override
-            public long readMsr(int msr) {
-                throw GuestFault.gp(0);
-            }
-
-            @Override
-            public void writeMsr(int msr, long value) {
-                throw GuestFault.gp(0);
-            }
-        });
+        sys = new SystemCpu(s, phys, new CpuidModel(1, 2_000_000_000L, 25_000_000L), 0, new BarePlatform());
         vcpu.setSystemInstructions(new SystemInstructions(sys));
         SystemDelivery delivery = new SystemDelivery(null);
         vcpu.setDelivery(new Delivery() {

@@ -30,36 +30,10 @@ final class SysCpu implements AutoCloseable {
     final SystemCpu sys;
     final List<Long> eventRips = new ArrayList<>();
     final List<Integer> faults = new ArrayList<>();
-    int tpr;
-    long tscOffsetSeen = -1;
+    final BarePlatform platform = new BarePlatform();
 
     SysCpu() {
-        sys = new SystemCpu(s, phys, new CpuidModel(1, TSC_HZ, 25_000_000L), 0, new SystemCpu.Platform() {
-            @Override
-            public void tscOffsetChanged(long offset) {
-                tscOffsetSeen = offset;
-            }
-
-            @Override
-            public int readTpr() {
-                return tpr;
-            }
-
-            @Override
-            public void writeTpr(int value) {
-                tpr = value;
-            }
-
-            @Override
-            public long readMsr(int msr) {
-                throw GuestFault.gp(0);
-            }
-
-            @Override
-            public void writeMsr(int msr, long value) {
-                throw GuestFault.gp(0);
-            }
-        });
+        sys = new SystemCpu(s, phys, new CpuidModel(1, TSC_HZ, 25_000_000L), 0, platform);
         vcpu.setSystemInstructions(new SystemInstructions(sys));
         vcpu.setDelivery(new Delivery() {
             @Override

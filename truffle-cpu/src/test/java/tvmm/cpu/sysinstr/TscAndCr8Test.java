@@ -30,7 +30,7 @@ class TscAndCr8Test {
             halts(c.run(0x1000));
             long since = edxEax(c.s) - (0x100L << 32);
             assertTrue(since >= 0 && since < SysCpu.TSC_HZ, "RDTSC continues from the written value: +" + since);
-            assertEquals(c.s.tscOffset, c.tscOffsetSeen, "the platform heard of the new offset");
+            assertEquals(c.s.tscOffset, c.platform.tscOffsetSeen, "the platform heard of the new offset");
         }
     }
 
@@ -74,8 +74,8 @@ class TscAndCr8Test {
             // mov eax,5 ; mov cr8,rax ; hlt
             c.load(0x1000, 0xb8, 5, 0, 0, 0, 0x44, 0x0f, 0x22, 0xc0, 0xf4);
             halts(c.run(0x1000));
-            assertEquals(0x50, c.tpr, "TPR[7:4] = CR8, TPR[3:0] = 0");
-            c.tpr = 0x9c; // the guest raised the TPR through the APIC
+            assertEquals(0x50, c.platform.tpr, "TPR[7:4] = CR8, TPR[3:0] = 0");
+            c.platform.tpr = 0x9c; // the guest raised the TPR through the APIC
             c.load(0x1010, 0x44, 0x0f, 0x20, 0xc1, 0xf4); // mov rcx,cr8 ; hlt
             halts(c.run(0x1010));
             assertEquals(9, c.s.gpr[CpuState.RCX]);
