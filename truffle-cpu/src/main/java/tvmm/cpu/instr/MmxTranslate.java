@@ -3,7 +3,6 @@ package tvmm.cpu.instr;
 import tvmm.cpu.nodes.Insn;
 import tvmm.cpu.nodes.Operand;
 import tvmm.cpu.simd.SimdInt;
-import tvmm.cpu.simd.SseInt;
 import tvmm.decode.Instruction;
 import tvmm.decode.OperandKind;
 import tvmm.decode.RegClass;
@@ -14,54 +13,12 @@ final class MmxTranslate {
     }
 
     static Insn create(Instruction d, long a) {
+        int lane = LaneOps.selector(d.op);
+        if (lane >= 0) {
+            return lanes(d, a, lane);
+        }
         switch (d.op) {
             case EMMS: return new MmxOp(a, d.length, MmxOp.EMMS, 0, 0, 0, 0, null);
-            case PADDB: return lanes(d, a, SseInt.PADDB);
-            case PADDW: return lanes(d, a, SseInt.PADDW);
-            case PADDD: return lanes(d, a, SseInt.PADDD);
-            case PADDQ: return lanes(d, a, SseInt.PADDQ);
-            case PSUBB: return lanes(d, a, SseInt.PSUBB);
-            case PSUBW: return lanes(d, a, SseInt.PSUBW);
-            case PSUBD: return lanes(d, a, SseInt.PSUBD);
-            case PSUBQ: return lanes(d, a, SseInt.PSUBQ);
-            case PCMPEQB: return lanes(d, a, SseInt.PCMPEQB);
-            case PCMPEQW: return lanes(d, a, SseInt.W | SimdInt.CMPEQ);
-            case PCMPEQD: return lanes(d, a, SseInt.D | SimdInt.CMPEQ);
-            case PCMPGTB: return lanes(d, a, SseInt.B | SimdInt.CMPGT);
-            case PCMPGTW: return lanes(d, a, SseInt.W | SimdInt.CMPGT);
-            case PCMPGTD: return lanes(d, a, SseInt.D | SimdInt.CMPGT);
-            case PAND: return lanes(d, a, SseInt.PAND);
-            case PANDN: return lanes(d, a, SseInt.PANDN);
-            case POR: return lanes(d, a, SseInt.POR);
-            case PXOR: return lanes(d, a, SseInt.PXOR);
-            case PADDSB: return lanes(d, a, SseInt.B | SimdInt.ADDS);
-            case PADDSW: return lanes(d, a, SseInt.W | SimdInt.ADDS);
-            case PADDUSB: return lanes(d, a, SseInt.B | SimdInt.ADDUS);
-            case PADDUSW: return lanes(d, a, SseInt.W | SimdInt.ADDUS);
-            case PSUBSB: return lanes(d, a, SseInt.B | SimdInt.SUBS);
-            case PSUBSW: return lanes(d, a, SseInt.W | SimdInt.SUBS);
-            case PSUBUSB: return lanes(d, a, SseInt.B | SimdInt.SUBUS);
-            case PSUBUSW: return lanes(d, a, SseInt.W | SimdInt.SUBUS);
-            case PMINUB: return lanes(d, a, SseInt.B | SimdInt.MINU);
-            case PMAXUB: return lanes(d, a, SseInt.B | SimdInt.MAXU);
-            case PMINSW: return lanes(d, a, SseInt.W | SimdInt.MINS);
-            case PMAXSW: return lanes(d, a, SseInt.W | SimdInt.MAXS);
-            case PAVGB: return lanes(d, a, SseInt.B | SimdInt.AVG);
-            case PAVGW: return lanes(d, a, SseInt.W | SimdInt.AVG);
-            case PMULLW: return lanes(d, a, SseInt.W | SimdInt.MULLO);
-            case PMULHW: return lanes(d, a, SseInt.W | SimdInt.MULHI);
-            case PMULHUW: return lanes(d, a, SseInt.W | SimdInt.MULHU);
-            case PMULHRSW: return lanes(d, a, SseInt.W | SimdInt.MULHRS);
-            case PMADDWD: return lanes(d, a, SseInt.PMADDWD);
-            case PMADDUBSW: return lanes(d, a, SseInt.PMADDUBSW);
-            case PSADBW: return lanes(d, a, SseInt.PSADBW);
-            case PMULUDQ: return lanes(d, a, SseInt.PMULUDQ);
-            case PABSB: return lanes(d, a, SseInt.B | SimdInt.ABS);
-            case PABSW: return lanes(d, a, SseInt.W | SimdInt.ABS);
-            case PABSD: return lanes(d, a, SseInt.D | SimdInt.ABS);
-            case PSIGNB: return lanes(d, a, SseInt.B | SimdInt.SIGN);
-            case PSIGNW: return lanes(d, a, SseInt.W | SimdInt.SIGN);
-            case PSIGND: return lanes(d, a, SseInt.D | SimdInt.SIGN);
             case PSRLW: return shift(d, a, SimdInt.SRL, 16);
             case PSRLD: return shift(d, a, SimdInt.SRL, 32);
             case PSRLQ: return shift(d, a, SimdInt.SRL, 64);

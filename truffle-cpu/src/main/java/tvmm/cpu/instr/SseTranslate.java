@@ -4,7 +4,6 @@ import tvmm.cpu.nodes.Insn;
 import tvmm.cpu.nodes.MemOperand;
 import tvmm.cpu.nodes.RegOperand;
 import tvmm.cpu.simd.SimdInt;
-import tvmm.cpu.simd.SseInt;
 import tvmm.cpu.simd.SsePacked;
 import tvmm.cpu.state.CpuState;
 import tvmm.decode.Encoding;
@@ -31,67 +30,11 @@ final class SseTranslate {
             }
         }
         int len = d.length;
+        int lane = LaneOps.selector(d.op);
+        if (lane >= 0) {
+            return lanes(d, a, lane);
+        }
         switch (d.op) {
-            // ---- integer lanes and logic ----
-            case PADDB: return lanes(d, a, SseInt.PADDB);
-            case PADDW: return lanes(d, a, SseInt.PADDW);
-            case PADDD: return lanes(d, a, SseInt.PADDD);
-            case PADDQ: return lanes(d, a, SseInt.PADDQ);
-            case PSUBB: return lanes(d, a, SseInt.PSUBB);
-            case PSUBW: return lanes(d, a, SseInt.PSUBW);
-            case PSUBD: return lanes(d, a, SseInt.PSUBD);
-            case PSUBQ: return lanes(d, a, SseInt.PSUBQ);
-            case PCMPEQB: return lanes(d, a, SseInt.PCMPEQB);
-            case PCMPEQW: return lanes(d, a, SseInt.W | SimdInt.CMPEQ);
-            case PCMPEQD: return lanes(d, a, SseInt.D | SimdInt.CMPEQ);
-            case PCMPEQQ: return lanes(d, a, SseInt.PCMPEQQ);
-            case PCMPGTB: return lanes(d, a, SseInt.B | SimdInt.CMPGT);
-            case PCMPGTW: return lanes(d, a, SseInt.W | SimdInt.CMPGT);
-            case PCMPGTD: return lanes(d, a, SseInt.D | SimdInt.CMPGT);
-            case PCMPGTQ: return lanes(d, a, SseInt.PCMPGTQ);
-            case PAND: case ANDPS: case ANDPD: return lanes(d, a, SseInt.PAND);
-            case PANDN: case ANDNPS: case ANDNPD: return lanes(d, a, SseInt.PANDN);
-            case POR: case ORPS: case ORPD: return lanes(d, a, SseInt.POR);
-            case PXOR: case XORPS: case XORPD: return lanes(d, a, SseInt.PXOR);
-            case PADDSB: return lanes(d, a, SseInt.B | SimdInt.ADDS);
-            case PADDSW: return lanes(d, a, SseInt.W | SimdInt.ADDS);
-            case PADDUSB: return lanes(d, a, SseInt.B | SimdInt.ADDUS);
-            case PADDUSW: return lanes(d, a, SseInt.W | SimdInt.ADDUS);
-            case PSUBSB: return lanes(d, a, SseInt.B | SimdInt.SUBS);
-            case PSUBSW: return lanes(d, a, SseInt.W | SimdInt.SUBS);
-            case PSUBUSB: return lanes(d, a, SseInt.B | SimdInt.SUBUS);
-            case PSUBUSW: return lanes(d, a, SseInt.W | SimdInt.SUBUS);
-            case PMINUB: return lanes(d, a, SseInt.B | SimdInt.MINU);
-            case PMAXUB: return lanes(d, a, SseInt.B | SimdInt.MAXU);
-            case PMINSB: return lanes(d, a, SseInt.B | SimdInt.MINS);
-            case PMAXSB: return lanes(d, a, SseInt.B | SimdInt.MAXS);
-            case PMINSW: return lanes(d, a, SseInt.W | SimdInt.MINS);
-            case PMAXSW: return lanes(d, a, SseInt.W | SimdInt.MAXS);
-            case PMINUW: return lanes(d, a, SseInt.W | SimdInt.MINU);
-            case PMAXUW: return lanes(d, a, SseInt.W | SimdInt.MAXU);
-            case PMINUD: return lanes(d, a, SseInt.D | SimdInt.MINU);
-            case PMAXUD: return lanes(d, a, SseInt.D | SimdInt.MAXU);
-            case PMINSD: return lanes(d, a, SseInt.D | SimdInt.MINS);
-            case PMAXSD: return lanes(d, a, SseInt.D | SimdInt.MAXS);
-            case PAVGB: return lanes(d, a, SseInt.B | SimdInt.AVG);
-            case PAVGW: return lanes(d, a, SseInt.W | SimdInt.AVG);
-            case PMULLW: return lanes(d, a, SseInt.W | SimdInt.MULLO);
-            case PMULLD: return lanes(d, a, SseInt.D | SimdInt.MULLO);
-            case PMULHW: return lanes(d, a, SseInt.W | SimdInt.MULHI);
-            case PMULHUW: return lanes(d, a, SseInt.W | SimdInt.MULHU);
-            case PMULHRSW: return lanes(d, a, SseInt.W | SimdInt.MULHRS);
-            case PMADDWD: return lanes(d, a, SseInt.PMADDWD);
-            case PMADDUBSW: return lanes(d, a, SseInt.PMADDUBSW);
-            case PSADBW: return lanes(d, a, SseInt.PSADBW);
-            case PMULUDQ: return lanes(d, a, SseInt.PMULUDQ);
-            case PMULDQ: return lanes(d, a, SseInt.PMULDQ);
-            case PABSB: return lanes(d, a, SseInt.B | SimdInt.ABS);
-            case PABSW: return lanes(d, a, SseInt.W | SimdInt.ABS);
-            case PABSD: return lanes(d, a, SseInt.D | SimdInt.ABS);
-            case PSIGNB: return lanes(d, a, SseInt.B | SimdInt.SIGN);
-            case PSIGNW: return lanes(d, a, SseInt.W | SimdInt.SIGN);
-            case PSIGND: return lanes(d, a, SseInt.D | SimdInt.SIGN);
-
             // ---- shifts ----
             case PSRLW: return shift(d, a, SimdInt.SRL, 16);
             case PSRLD: return shift(d, a, SimdInt.SRL, 32);
