@@ -4,7 +4,6 @@ import tvmm.cpu.nodes.ImmOperand;
 import tvmm.cpu.nodes.MemOperand;
 import tvmm.cpu.nodes.Operand;
 import tvmm.cpu.nodes.RegOperand;
-import tvmm.cpu.state.CpuState;
 import tvmm.decode.Instruction;
 import tvmm.decode.OperandKind;
 import tvmm.decode.Reg;
@@ -66,19 +65,7 @@ final class Operands {
 
     /** The memory operand of {@code d} accessed at {@code size} bytes. */
     static MemOperand mem(Instruction d, int size, long address, boolean written) {
-        int base = -1;
-        boolean rip = false;
-        if (d.base != null) {
-            if (d.base.cls == RegClass.IP) {
-                rip = true;
-            } else {
-                base = d.base.num;
-            }
-        }
-        int index = d.index != null ? d.index.num : -1;
-        int seg = d.segment != null ? d.segment.num : CpuState.DS;
-        return new MemOperand(size, seg, base, index, d.scale, d.disp, d.addressSize, rip, address + d.length,
-                d.mode == 64, written);
+        return MemOperand.of(d, size, address, written);
     }
 
     static boolean isMem(Instruction d, int i) {

@@ -3,6 +3,8 @@ package tvmm.cpu.nodes;
 import tvmm.cpu.interrupts.GuestFault;
 import tvmm.cpu.state.CpuState;
 import tvmm.cpu.state.Segment;
+import tvmm.decode.Instruction;
+import tvmm.decode.RegClass;
 
 /**
  * A memory operand: segment:[base + index*scale + disp] in the instruction's address size,
@@ -50,6 +52,26 @@ public final class MemOperand extends Operand {
         this.ripRelative = ripRelative;
         this.ripBase = ripRelative ? nextRip : 0;
         this.mode64 = mode64;
+    }
+
+    /**
+     * The memory operand of decoded instruction {@code d} at {@code address}, accessed with
+     * {@code size} bytes; {@code written} when the instruction stores to it.
+     */
+    public static MemOperand of(Instruction d, int size, long address, boolean written) {
+        int base = -1;
+        boolean rip = false;
+        if (d.base != null) {
+            if (d.base.cls == RegClass.IP) {
+                rip = true;
+            } else {
+                base = d.base.num;
+            }
+        }
+        int index = d.index != null ? d.index.num : -1;
+        int seg = d.segment != null ? d.segment.num : CpuState.DS;
+        return new MemOperand(size, seg, base, index, d.scale, d.disp, d.addressSize, rip, address + d.length,
+                d.mode == 64, written);
     }
 
     /** The effective address (offset within the segment), truncated to the address size. */

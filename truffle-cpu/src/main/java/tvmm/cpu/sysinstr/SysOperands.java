@@ -49,19 +49,7 @@ final class SysOperands {
     }
 
     private static MemOperand mem(Instruction d, int size, long address, boolean written) {
-        int base = -1;
-        boolean rip = false;
-        if (d.base != null) {
-            if (d.base.cls == RegClass.IP) {
-                rip = true;
-            } else {
-                base = d.base.num;
-            }
-        }
-        int index = d.index != null ? d.index.num : -1;
-        int seg = d.segment != null ? d.segment.num : CpuState.DS;
-        return new MemOperand(size, seg, base, index, d.scale, d.disp, d.addressSize, rip, address + d.length,
-                d.mode == 64, written);
+        return MemOperand.of(d, size, address, written);
     }
 
     /**
