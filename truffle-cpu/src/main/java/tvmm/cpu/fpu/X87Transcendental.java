@@ -30,16 +30,7 @@ public final class X87Transcendental {
         }
         FpEnv e = x.env;
         boolean outOfRange = FpTranscendental.trig(e, op, x.stSig(0), x.stSe(0));
-        int f = e.flags;
-        boolean c1 = e.c1;
-        e.flags = 0;
-        e.c1 = false;
-        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
-            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // unmasked pre-computation exception: nothing computed
-            c1 = false;
-        }
-        x.fsw = (x.fsw & ~(X87State.C1 | X87State.C2)) | f | (outOfRange ? X87State.C2 : 0) | (c1 ? X87State.C1 : 0);
-        x.updateEs();
+        int f = commitFlags(x, X87State.C2, outOfRange ? X87State.C2 : 0);
         if (outOfRange || (f & ~x.fcw & (FpEnv.IE | FpEnv.DE)) != 0) {
             return;
         }
@@ -83,16 +74,7 @@ public final class X87Transcendental {
             default -> FpTranscendental.fyl2x(e, x.stSig(0), x.stSe(0), x.stSig(1), x.stSe(1), true);
         };
         int se = e.se;
-        int f = e.flags;
-        boolean c1 = e.c1;
-        e.flags = 0;
-        e.c1 = false;
-        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
-            f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // unmasked pre-computation exception: nothing computed
-            c1 = false;
-        }
-        x.fsw = (x.fsw & ~X87State.C1) | f | (c1 ? X87State.C1 : 0);
-        x.updateEs();
+        int f = commitFlags(x, 0, 0);
         if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE | FpEnv.ZE)) != 0) {
             return;
         }
@@ -113,6 +95,19 @@ public final class X87Transcendental {
         FpEnv e = x.env;
         long r = FpTranscendental.f2xm1(e, x.stSig(0), x.stSe(0));
         int se = e.se;
+        int f = commitFlags(x, 0, 0);
+        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE)) == 0) {
+            x.write(0, r, se);
+        }
+    }
+
+    /**
+     * Moves the flags and C1 the operation left in {@code x.env} into FSW, clearing
+     * {@code clear} (beyond C1) and setting {@code set}; an unmasked IE, DE or ZE means nothing
+     * was computed, so OE, UE, PE and C1 are dropped. Returns the flags raised.
+     */
+    private static int commitFlags(X87State x, int clear, int set) {
+        FpEnv e = x.env;
         int f = e.flags;
         boolean c1 = e.c1;
         e.flags = 0;
@@ -121,10 +116,8 @@ public final class X87Transcendental {
             f &= ~(FpEnv.OE | FpEnv.UE | FpEnv.PE); // unmasked pre-computation exception: nothing computed
             c1 = false;
         }
-        x.fsw = (x.fsw & ~X87State.C1) | f | (c1 ? X87State.C1 : 0);
+        x.fsw = (x.fsw & ~(X87State.C1 | clear)) | f | set | (c1 ? X87State.C1 : 0);
         x.updateEs();
-        if ((f & ~x.fcw & (FpEnv.IE | FpEnv.DE)) == 0) {
-            x.write(0, r, se);
-        }
+        return f;
     }
 }
