@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tvmm.images.bench.BenchPrograms;
+import tvmm.vmm.svm.Placement;
 
 /**
  * What to run: the benchmarks (names of /bench programs), their size, and the machine
@@ -22,7 +23,7 @@ public record Suite(List<String> benchmarks, boolean quick, int smp, String plac
             }
         }
         if (placement != null) {
-            placement = tvmm.vmm.svm.Placement.parse(placement).label(); // fails early, before any boot
+            placement = Placement.parse(placement).label(); // fails early, before any boot
         }
     }
 

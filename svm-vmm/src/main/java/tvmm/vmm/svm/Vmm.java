@@ -73,12 +73,9 @@ public final class Vmm {
         this.placement = placement;
         this.kernel = Kernel.boot(log);
         this.pd = Pd.create(kernel.root(), SEL_VMM, "vmm", SLOTS).orThrow();
-        this.sharedSc = switch (placement) {
-            case FREE -> Sc.create(pd, SEL_SC, "vcpus", Sc.Policy.FREE, -1, Thread.NORM_PRIORITY).orThrow();
-            case GANG -> Sc.create(pd, SEL_SC, "vcpus", Sc.Policy.GANG, kernel.hostCores()[0],
-                    Thread.NORM_PRIORITY).orThrow();
-            case PINNED -> null;
-        };
+        this.sharedSc = placement == Placement.PINNED ? null
+                : Sc.create(pd, SEL_SC, "vcpus", placement.policy, placement == Placement.GANG ? kernel.hostCores()[0] : -1,
+                        Thread.NORM_PRIORITY).orThrow();
         this.handlers = new ExitHandlers(this, platform);
     }
 
@@ -176,7 +173,7 @@ public final class Vmm {
             throw new IllegalArgumentException(String.format(
                     "--placement pinned needs a host core per vCPU: vCPU %d, but only %d host cores", n, cores.length));
         }
-        return Sc.create(pd, SEL_SC_PINNED + n, "vcpu" + n, Sc.Policy.PINNED, cores[n], Thread.NORM_PRIORITY)
+        return Sc.create(pd, SEL_SC_PINNED + n, "vcpu" + n, placement.policy, cores[n], Thread.NORM_PRIORITY)
                 .orThrow();
     }
 
